@@ -1,0 +1,63 @@
+import type DataLoader from "dataloader";
+import { RecommendationsUnavailableError } from "./errors.js";
+import { ANONYMOUS, type HomePlan, type PlannedSection, type ProductId, type ProductRef, type ResolvedProduct, type Viewer } from "./model.js";
+import type { Logger, Recommendations } from "./ports.js";
+
+export type ResolvedSection =
+  | { readonly plan: PlannedSection; readonly products: readonly ResolvedProduct[] }
+  | { readonly plan: PlannedSection; readonly error: Error };
+
+export interface ResolvedHome {
+  readonly viewer: Viewer;
+  /** True when the viewer's own plan was unavailable and the generic plan stands in. */
+  readonly planIsFallback: boolean;
+  readonly sections: readonly ResolvedSection[];
+}
+
+/**
+ * The home screen's data for one viewer: one recommendations call, then every product of every
+ * section through the request's loader, which batches them into one lookup. A section whose
+ * products fail stands alone as an error; the rest of the screen still renders.
+ */
+export async function resolveHome(
+  viewer: Viewer,
+  deps: {
+    readonly recommendations: Recommendations;
+    readonly loader: DataLoader<ProductRef, ResolvedProduct, ProductId>;
+    readonly logger: Logger;
+  },
+): Promise<ResolvedHome> {
+  const { plan, planIsFallback } = await planFor(viewer, deps.recommendations, deps.logger);
+  // One loadMany per section in the same tick: DataLoader folds them into a single batch.
+  const loads = plan.sections.map((section) => deps.loader.loadMany(section.products));
+  const sections = await Promise.all(
+    plan.sections.map(async (section, index): Promise<ResolvedSection> => {
+      const results = await (loads[index] as Promise<(ResolvedProduct | Error)[]>);
+      const error = results.find((result): result is Error => result instanceof Error);
+      if (error) {
+        deps.logger.error({ err: error, section: section.id }, "section failed to resolve");
+        return { plan: section, error };
+      }
+      return { plan: section, products: results as ResolvedProduct[] };
+    }),
+  );
+  return { viewer, planIsFallback, sections };
+}
+
+async function planFor(
+  viewer: Viewer,
+  recommendations: Recommendations,
+  logger: Logger,
+): Promise<{ plan: HomePlan; planIsFallback: boolean }> {
+  try {
+    return { plan: await recommendations.forViewer(viewer), planIsFallback: false };
+  } catch (error) {
+    if (viewer.kind === "anonymous") throw new RecommendationsUnavailableError(error);
+    logger.warn({ err: error, user: viewer.id }, "recommendations failed; serving the generic plan");
+  }
+  try {
+    return { plan: await recommendations.forViewer(ANONYMOUS), planIsFallback: true };
+  } catch (error) {
+    throw new RecommendationsUnavailableError(error);
+  }
+}

@@ -1,0 +1,5 @@
+export * from "./model.js";
+export * from "./ports.js";
+export * from "./errors.js";
+export * from "./product-data.js";
+export * from "./home.js";

@@ -1,0 +1,125 @@
+import type { HomePlan, ProductId, ProductInfo, ProductRef, ServiceId, UserId, Viewer } from "./model.js";
+
+/** One upstream product line. */
+export interface ProductService {
+  readonly id: ServiceId;
+  /** Personalised info for one user and many products in ONE call; unknown products are absent. */
+  personalised(user: UserId, products: readonly ProductId[]): Promise<Map<ProductId, ProductInfo>>;
+  /** Generic, non-personalised info for all of this service's products. */
+  generic(): Promise<Map<ProductId, ProductInfo>>;
+}
+
+/** Which products a viewer sees, in which sections and order: one call per viewer and screen. */
+export interface Recommendations {
+  forViewer(viewer: Viewer): Promise<HomePlan>;
+}
+
+/** A key of the product caches: a user's personalised entry or a product's generic one. */
+export type CacheKey =
+  | { readonly scope: "user"; readonly user: UserId; readonly product: ProductId }
+  | { readonly scope: "generic"; readonly product: ProductId };
+
+export const personalKey = (user: UserId, product: ProductId): CacheKey => ({ scope: "user", user, product });
+export const genericKey = (product: ProductId): CacheKey => ({ scope: "generic", product });
+
+/** A stable string for a cache key; identical keys give identical strings. */
+export function cacheKeyId(key: CacheKey): string {
+  return key.scope === "user" ? `u:${key.user}\u0000${key.product}` : `g:${key.product}`;
+}
+
+export interface CacheWrite {
+  readonly key: CacheKey;
+  readonly value: ProductInfo;
+}
+
+/** In-process, short-lived. Synchronous: it never leaves the process. */
+export interface L1Cache {
+  getMany(keys: readonly CacheKey[]): Map<string, ProductInfo>;
+  /**
+   * A mark to take before reading a value elsewhere: `setMany(..., { unlessEvictedSince: mark })`
+   * then skips every key evicted after it, so a load that began before an invalidation cannot put
+   * the old value back.
+   */
+  mark(): number;
+  setMany(entries: readonly CacheWrite[], options?: { readonly unlessEvictedSince?: number }): void;
+  evict(keys: readonly CacheKey[]): void;
+  /** Drops every entry (e.g. after invalidation messages may have been lost). */
+  evictAll(): void;
+}
+
+/** Shared between instances, updated by pushes from product services. */
+export interface L2Cache {
+  /** All the keys in as few round trips as the store allows (one per user for the personal keys). */
+  getMany(keys: readonly CacheKey[]): Promise<Map<string, ProductInfo>>;
+  /**
+   * Stores each entry unless the stored one has the same or a newer version; answers, per entry,
+   * whether it was written.
+   */
+  setMany(entries: readonly CacheWrite[], options: { readonly ttlMs: number }): Promise<boolean[]>;
+}
+
+/**
+ * Tells every gateway instance to evict L1 entries. Delivery is at most once: a subscriber that may
+ * have missed messages (reconnect, sequence gap) is told so through `onPossibleLoss` and must then
+ * drop everything it holds.
+ */
+export interface InvalidationBus {
+  publish(keys: readonly CacheKey[]): Promise<void>;
+  subscribe(handlers: InvalidationHandlers): Promise<{ unsubscribe(): Promise<void> }>;
+}
+
+export interface InvalidationHandlers {
+  onInvalidate(keys: readonly CacheKey[]): void;
+  onPossibleLoss(reason: string): void;
+}
+
+/** A lease on a named job so that one instance at a time runs it (e.g. the generic refresh). */
+export interface Locks {
+  /** The lease if it was free; it lapses by itself after `ttlMs` if never released. */
+  tryAcquire(name: string, options: { readonly ttlMs: number }): Promise<Lease | null>;
+}
+
+export interface Lease {
+  release(): Promise<void>;
+}
+
+/** Time, so tests can move it by hand. */
+export interface Clock {
+  nowMs(): number;
+  /** Resolves after `ms`; rejects with the signal's reason if it aborts first. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/** Personalised data that arrived after its tile was served generically. Issue-neutral hook. */
+export interface LateArrivals {
+  arrived(user: UserId, products: readonly ProductInfo[]): void;
+}
+
+export type CacheTier = "l1" | "l2";
+export type KeyClass = "personal" | "generic";
+export type UpstreamOutcome = "ok" | "error" | "late";
+
+/** What the request path counts; an adapter turns it into metrics. */
+export interface Telemetry {
+  cacheLookup(tier: CacheTier, keyClass: KeyClass, result: { hits: number; misses: number }): void;
+  cacheError(tier: CacheTier, operation: string): void;
+  upstreamCall(service: ServiceId, kind: KeyClass, durationMs: number, outcome: UpstreamOutcome): void;
+}
+
+export const NO_TELEMETRY: Telemetry = {
+  cacheLookup: () => undefined,
+  cacheError: () => undefined,
+  upstreamCall: () => undefined,
+};
+
+/** Where the domain reports what it cannot act on; an adapter writes it out. */
+export interface Logger {
+  debug(fields: Record<string, unknown>, message: string): void;
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+  error(fields: Record<string, unknown>, message: string): void;
+}
+
+export function productRefOf(info: ProductInfo): ProductRef {
+  return { id: info.id, service: info.service };
+}
