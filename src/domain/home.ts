@@ -1,6 +1,14 @@
 import type DataLoader from "dataloader";
 import { RecommendationsUnavailableError } from "./errors.js";
-import { ANONYMOUS, type HomePlan, type PlannedSection, type ProductId, type ProductRef, type ResolvedProduct, type Viewer } from "./model.js";
+import {
+  ANONYMOUS,
+  type HomePlan,
+  type PlannedSection,
+  type ProductId,
+  type ProductRef,
+  type ResolvedProduct,
+  type Viewer,
+} from "./model.js";
 import type { Logger, Recommendations } from "./ports.js";
 
 export type ResolvedSection =

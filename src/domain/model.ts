@@ -72,11 +72,7 @@ export interface HomePlan {
 export type Personalisation = "PERSONALIZED" | "GENERIC" | "PENDING" | "UNAVAILABLE";
 
 export type FallbackReason =
-  | "ANONYMOUS_VIEWER"
-  | "SERVICE_SLOW"
-  | "SERVICE_FAILED"
-  | "NOT_PERSONALISED"
-  | "NO_DATA";
+  "ANONYMOUS_VIEWER" | "SERVICE_SLOW" | "SERVICE_FAILED" | "NOT_PERSONALISED" | "NO_DATA";
 
 /** A product's data as one request resolved it, with how it got there. */
 export interface ResolvedProduct {

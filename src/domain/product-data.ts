@@ -240,7 +240,10 @@ export class ProductData {
           );
         } catch (error) {
           telemetry.upstreamCall(serviceId, keyClass, clock.nowMs() - startedMs, "error");
-          logger.warn({ err: error, service: serviceId, keyClass, products: group.length }, "product service failed");
+          logger.warn(
+            { err: error, service: serviceId, keyClass, products: group.length },
+            "product service failed",
+          );
           for (const miss of group) settle(miss.id, { kind: "failed" });
           return;
         }
@@ -277,7 +280,9 @@ export class ProductData {
   private deadline(): { promise: Promise<typeof TIMED_OUT>; cancel: () => void } {
     const controller = new AbortController();
     const timedOut = (): typeof TIMED_OUT => TIMED_OUT;
-    const promise = this.options.clock.sleep(this.options.softTimeoutMs, controller.signal).then(timedOut, timedOut);
+    const promise = this.options.clock
+      .sleep(this.options.softTimeoutMs, controller.signal)
+      .then(timedOut, timedOut);
     return { promise, cancel: () => controller.abort() };
   }
 }

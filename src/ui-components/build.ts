@@ -1,4 +1,11 @@
-import type { Personalisation, PlannedSection, ProductInfo, ResolvedHome, ResolvedProduct, SectionKind } from "../domain/index.js";
+import type {
+  Personalisation,
+  PlannedSection,
+  ProductInfo,
+  ResolvedHome,
+  ResolvedProduct,
+  SectionKind,
+} from "../domain/index.js";
 import {
   ACTION_KIND_OF,
   type Action,
@@ -35,7 +42,12 @@ export const FRESH_FOR_MS: Record<Personalisation, number> = {
   UNAVAILABLE: 30_000,
 };
 
-const STATE_RANK: Record<Personalisation, number> = { UNAVAILABLE: 0, PENDING: 1, GENERIC: 2, PERSONALIZED: 3 };
+const STATE_RANK: Record<Personalisation, number> = {
+  UNAVAILABLE: 0,
+  PENDING: 1,
+  GENERIC: 2,
+  PERSONALIZED: 3,
+};
 
 /**
  * A tile's revision: grows with the versions of the data it shows and, for the same data, from
@@ -56,16 +68,30 @@ const SECTION_TILE_VARIANT: Record<SectionKind, TileVariant> = {
 const RETRY_AFTER_SECONDS = 30;
 
 /** The whole screen for one client: rich components where declared, the baseline elsewhere. */
-export function buildHomeScreen(home: ResolvedHome, capabilities: Capabilities, options: BuildOptions): HomeScreen {
+export function buildHomeScreen(
+  home: ResolvedHome,
+  capabilities: Capabilities,
+  options: BuildOptions,
+): HomeScreen {
   const sections = home.sections
     .map((section, position) =>
       "error" in section
-        ? errorSection(section.plan, position, "SECTION_FAILED", "This section could not be loaded.", capabilities, options)
+        ? errorSection(
+            section.plan,
+            position,
+            "SECTION_FAILED",
+            "This section could not be loaded.",
+            capabilities,
+            options,
+          )
         : productSection(section.plan, section.products, position, capabilities, options),
     )
     .filter((section): section is Section => section !== null);
   const nowMs = options.nowMs;
-  const staleAfterMs = Math.min(nowMs + FRESH_FOR_MS.PERSONALIZED, ...sections.flatMap((s) => tilesOf(s).map((t) => t.staleAfter.getTime())));
+  const staleAfterMs = Math.min(
+    nowMs + FRESH_FOR_MS.PERSONALIZED,
+    ...sections.flatMap((s) => tilesOf(s).map((t) => t.staleAfter.getTime())),
+  );
   const viewerId = home.viewer.kind === "user" ? home.viewer.id : null;
   return {
     __typename: "HomeScreen",
@@ -98,10 +124,19 @@ function productSection(
   options: BuildOptions,
 ): Section | null {
   if (products.length > 0 && products.every((product) => product.state === "UNAVAILABLE")) {
-    return errorSection(plan, position, "SECTION_UNAVAILABLE", "This section is unavailable right now.", capabilities, options);
+    return errorSection(
+      plan,
+      position,
+      "SECTION_UNAVAILABLE",
+      "This section is unavailable right now.",
+      capabilities,
+      options,
+    );
   }
   const tiles = products
-    .map((product, index) => buildTile(product, { sectionId: plan.id, kind: plan.kind, position: index }, capabilities, options))
+    .map((product, index) =>
+      buildTile(product, { sectionId: plan.id, kind: plan.kind, position: index }, capabilities, options),
+    )
     .filter((tile): tile is Tile => tile !== null);
   if (tiles.length === 0) return null;
 
@@ -263,9 +298,18 @@ function richTile(resolved: ResolvedProduct, place: TilePlace, options: BuildOpt
   };
 }
 
-function tileBase(resolved: ResolvedProduct, place: TilePlace, options: BuildOptions, component: ComponentKind): TileBase {
+function tileBase(
+  resolved: ResolvedProduct,
+  place: TilePlace,
+  options: BuildOptions,
+  component: ComponentKind,
+): TileBase {
   const info = resolved.info;
-  const analytics: Analytics = { loggingId: `${place.sectionId}.${resolved.ref.id}`, component, position: place.position };
+  const analytics: Analytics = {
+    loggingId: `${place.sectionId}.${resolved.ref.id}`,
+    component,
+    position: place.position,
+  };
   return {
     id: `${place.sectionId}.${resolved.ref.id}`,
     revision: tileRevision(resolved),
@@ -274,7 +318,9 @@ function tileBase(resolved: ResolvedProduct, place: TilePlace, options: BuildOpt
     generatedAt: new Date(options.nowMs),
     staleAfter: new Date(options.nowMs + FRESH_FOR_MS[resolved.state]),
     variant: SECTION_TILE_VARIANT[place.kind],
-    accessibilityLabel: info ? [info.title, summary(info, options.locale)].filter(Boolean).join(", ") : "Loading content",
+    accessibilityLabel: info
+      ? [info.title, summary(info, options.locale)].filter(Boolean).join(", ")
+      : "Loading content",
     analytics,
     action: info
       ? {
@@ -308,7 +354,11 @@ function summary(info: ProductInfo, locale: string): string | null {
 
 function imageOf(info: ProductInfo): Image | null {
   if (!info.imageUrl) return null;
-  return { url: info.imageUrl, alt: info.imageAlt ?? "", aspectRatio: info.presentation === "media" ? "PORTRAIT" : "LANDSCAPE" };
+  return {
+    url: info.imageUrl,
+    alt: info.imageAlt ?? "",
+    aspectRatio: info.presentation === "media" ? "PORTRAIT" : "LANDSCAPE",
+  };
 }
 
 // Building an Intl formatter costs tens of microseconds; a screen formats dozens of prices.

@@ -1,0 +1,251 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import express from "express";
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
+import type { Logger as PinoLogger } from "pino";
+import { pinoHttp } from "pino-http";
+import { AuthenticationError, type TokenVerifier } from "./auth.js";
+import {
+  type Clock,
+  DomainError,
+  type InvalidationBus,
+  type L1Cache,
+  type L2Cache,
+  type LateArrivals,
+  type ProductService,
+  ProductData,
+  type Recommendations,
+  type Telemetry,
+  type Viewer,
+} from "./domain/index.js";
+import { type GatewayContext, type HomeServices, createContext } from "./resolvers/context.js";
+import { buildGatewaySchema } from "./resolvers/schema.js";
+
+/** The ports the gateway runs on: fakes in tests and the demo, real adapters in production. */
+export interface GatewayPorts {
+  readonly recommendations: Recommendations;
+  readonly services: readonly ProductService[];
+  readonly l1: L1Cache;
+  readonly l2: L2Cache;
+  readonly bus: InvalidationBus;
+  readonly clock: Clock;
+  readonly logger: PinoLogger;
+  readonly telemetry: Telemetry;
+  readonly lateArrivals?: LateArrivals;
+  /** Prometheus exposition for /metrics, when the telemetry adapter keeps one. */
+  readonly metrics?: { readonly contentType: string; metrics(): Promise<string> };
+  /** Named checks for /readyz; `critical: false` degrades readiness without failing it. */
+  readonly readiness?: readonly ReadinessCheck[];
+  /** Background work that starts with the gateway and stops before it closes. */
+  readonly background?: readonly BackgroundTask[];
+}
+
+export interface ReadinessCheck {
+  readonly name: string;
+  readonly critical: boolean;
+  check(): boolean | Promise<boolean>;
+}
+
+export interface BackgroundTask {
+  readonly name: string;
+  start(): void | Promise<void>;
+  stop(): void | Promise<void>;
+}
+
+export interface GatewayOptions {
+  readonly tokens: TokenVerifier;
+  readonly production: boolean;
+  readonly softTimeoutMs: number;
+  readonly l2TtlMs: number;
+  readonly webBaseUrl: string;
+  /** Bytes a request body may have; larger ones get 413. */
+  readonly bodyLimitBytes?: number;
+}
+
+export interface Gateway {
+  readonly schema: GraphQLSchema;
+  readonly apollo: ApolloServer<GatewayContext>;
+  readonly httpServer: Server;
+  readonly productData: ProductData;
+  /** The context an HTTP request with this `Authorization` header would get; for in-process tests. */
+  contextFor(authorization?: string): Promise<GatewayContext>;
+  /** Starts background work and listens; resolves with the URL of /graphql. */
+  listen(options: { port: number; host?: string }): Promise<{ url: string; port: number }>;
+  /** Stops taking requests, drains those in flight, stops background work. */
+  stop(): Promise<void>;
+}
+
+/** Builds the whole gateway from its ports. No I/O until `listen` (or `start` of the Apollo server). */
+export async function createGateway(ports: GatewayPorts, options: GatewayOptions): Promise<Gateway> {
+  const logger = ports.logger;
+  const productData = new ProductData({
+    l1: ports.l1,
+    l2: ports.l2,
+    services: new Map(ports.services.map((service) => [service.id, service])),
+    clock: ports.clock,
+    logger,
+    telemetry: ports.telemetry,
+    lateArrivals: ports.lateArrivals ?? {
+      arrived: (user, products) =>
+        logger.debug({ user, products: products.map((p) => p.id) }, "late data cached"),
+    },
+    softTimeoutMs: options.softTimeoutMs,
+    l2TtlMs: options.l2TtlMs,
+  });
+  const services: HomeServices = {
+    recommendations: ports.recommendations,
+    productData,
+    clock: ports.clock,
+    logger,
+    webBaseUrl: options.webBaseUrl,
+  };
+
+  const schema = await buildGatewaySchema();
+  const app = express();
+  const httpServer = createServer(app);
+  const apollo = new ApolloServer<GatewayContext>({
+    schema,
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: !options.production,
+    hideSchemaDetailsFromClientErrors: options.production,
+    formatError: (formatted, error) => formatError(formatted, error, options.production),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Every home response is personal: HTTP cache hints would be wrong, and they cost throughput.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+
+  const viewerOf = async (authorization: string | undefined): Promise<Viewer> => {
+    try {
+      return await options.tokens.viewerOf(authorization);
+    } catch (error) {
+      if (error instanceof AuthenticationError) {
+        throw new GraphQLError(error.message, {
+          extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+        });
+      }
+      throw error;
+    }
+  };
+  const contextFor = async (authorization?: string): Promise<GatewayContext> =>
+    createContext(await viewerOf(authorization), services);
+
+  let state: "created" | "serving" | "stopping" = "created";
+
+  app.disable("x-powered-by");
+  app.use(
+    pinoHttp({
+      logger,
+      autoLogging: {
+        ignore: (req) => req.url === "/healthz" || req.url === "/readyz" || req.url === "/metrics",
+      },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "info"),
+    }),
+  );
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    const results = await Promise.all(
+      (ports.readiness ?? []).map(async (check) => ({
+        check,
+        ok: await Promise.resolve(check.check()).catch(() => false),
+      })),
+    );
+    const checks = Object.fromEntries(results.map(({ check, ok }) => [check.name, ok ? "up" : "down"]));
+    const failing = results.filter(({ ok }) => !ok);
+    const ready = state === "serving" && !failing.some(({ check }) => check.critical);
+    res.status(ready ? 200 : 503).json({
+      status: !ready ? "unavailable" : failing.length > 0 ? "degraded" : "ready",
+      checks,
+    });
+  });
+  if (ports.metrics) {
+    const metrics = ports.metrics;
+    app.get("/metrics", async (_req, res) => {
+      res.type(metrics.contentType).send(await metrics.metrics());
+    });
+  }
+
+  let invalidations: { unsubscribe(): Promise<void> } | undefined;
+
+  return {
+    schema,
+    apollo,
+    httpServer,
+    productData,
+    contextFor,
+    async listen({ port, host }) {
+      await apollo.start();
+      app.use(
+        "/graphql",
+        express.json({ limit: options.bodyLimitBytes ?? 256 * 1024 }),
+        expressMiddleware(apollo, { context: async ({ req }) => contextFor(req.headers.authorization) }),
+      );
+      app.use((_req, res) => {
+        res.status(404).json({ error: "not found", see: ["/graphql", "/healthz", "/readyz", "/metrics"] });
+      });
+      invalidations = await ports.bus.subscribe({
+        onInvalidate: (keys) => ports.l1.evict(keys),
+        onPossibleLoss: (reason) => {
+          // Some invalidations may be gone: anything in L1 could be stale.
+          ports.l1.evictAll();
+          logger.warn({ reason }, "invalidations may have been lost; L1 cleared");
+        },
+      });
+      for (const task of ports.background ?? []) await task.start();
+      await new Promise<void>((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host ?? "0.0.0.0", () => {
+          httpServer.off("error", reject);
+          resolve();
+        });
+      });
+      state = "serving";
+      const actual = (httpServer.address() as AddressInfo).port;
+      const shownHost = host === undefined || host === "0.0.0.0" || host === "::" ? "localhost" : host;
+      return { url: `http://${shownHost}:${actual}/graphql`, port: actual };
+    },
+    async stop() {
+      if (state === "stopping") return;
+      const wasServing = state === "serving";
+      state = "stopping";
+      for (const task of ports.background ?? []) await task.stop();
+      await invalidations?.unsubscribe();
+      if (wasServing) await apollo.stop();
+    },
+  };
+}
+
+/** Stable `extensions.code` on every error; no internals in production. */
+function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  production: boolean,
+): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof DomainError) {
+    return {
+      ...formatted,
+      message: original.message,
+      extensions: { ...formatted.extensions, code: original.code },
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (production && (code === undefined || code === "INTERNAL_SERVER_ERROR")) {
+    return {
+      message: "Internal server error",
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
+    };
+  }
+  return formatted;
+}

@@ -1,0 +1,104 @@
+import { z } from "zod";
+
+/** The development secret of the embedded default: public, so any token it signs is worthless. */
+export const DEV_JWT_SECRET = "home-gateway-DEVELOPMENT-ONLY-secret-do-not-use-in-production";
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const positiveMs = z.coerce.number().int().positive();
+const ratio = z.coerce.number().min(0).max(1);
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: port.default(4000),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    JWT_ISSUER: z.string().min(1).optional(),
+    JWT_AUDIENCE: z.string().min(1).optional(),
+    JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+    SOFT_TIMEOUT_MS: positiveMs.max(10_000).default(150),
+    L1_TTL_MS: positiveMs.default(10_000),
+    L1_MAX_ENTRIES: positiveMs.default(50_000),
+    L2_TTL_MS: positiveMs.default(24 * 60 * 60_000),
+    GENERIC_REFRESH_MS: positiveMs.default(180_000),
+    WEB_BASE_URL: z.url().default("https://www.example.com"),
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9:_-]*$/, "letters, digits, ':', '_' or '-'")
+      .default("hg:"),
+    REDIS_COMMAND_TIMEOUT_MS: positiveMs.max(10_000).default(100),
+    PRODUCT_SERVICES: z
+      .string()
+      .optional()
+      .transform((value, context) => parseServices(value, context)),
+    RECOMMENDATIONS_URL: z.url().optional(),
+    UPSTREAM_TIMEOUT_MS: positiveMs.max(60_000).default(2_000),
+    DEMO_LATENCY_MS: z.coerce.number().int().min(0).max(10_000).default(60),
+    DEMO_FAILURE_RATE: ratio.default(0.02),
+  })
+  .superRefine((env, context) => {
+    if (env.NODE_ENV === "production" && !env.JWT_SECRET) {
+      context.addIssue({
+        code: "custom",
+        path: ["JWT_SECRET"],
+        message: "is required when NODE_ENV=production",
+      });
+    }
+    if ((env.PRODUCT_SERVICES === undefined) !== (env.RECOMMENDATIONS_URL === undefined)) {
+      context.addIssue({
+        code: "custom",
+        path: ["PRODUCT_SERVICES"],
+        message:
+          "PRODUCT_SERVICES and RECOMMENDATIONS_URL go together: set both for real upstreams, or neither for the demo",
+      });
+    }
+  });
+
+function parseServices(value: string | undefined, context: z.RefinementCtx): Map<string, string> | undefined {
+  if (value === undefined) return undefined;
+  const services = new Map<string, string>();
+  for (const pair of value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const match = /^([a-z][a-z0-9-]*)=(https?:\/\/\S+)$/.exec(pair);
+    if (!match) {
+      context.addIssue({ code: "custom", message: `"${pair}" is not name=http(s)://url` });
+      return z.NEVER;
+    }
+    services.set(match[1] as string, match[2] as string);
+  }
+  return services;
+}
+
+export type Config = z.infer<typeof schema> & {
+  /** True when the JWT secret is the public development one. */
+  readonly usingDevSecret: boolean;
+  readonly jwtSecret: string;
+};
+
+export class ConfigError extends Error {
+  readonly code = "INVALID_CONFIGURATION";
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads and validates the environment; a bad value names its variable and what it expects. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`),
+    );
+  }
+  const value = parsed.data;
+  return {
+    ...value,
+    usingDevSecret: value.JWT_SECRET === undefined,
+    jwtSecret: value.JWT_SECRET ?? DEV_JWT_SECRET,
+  };
+}

@@ -1,0 +1,32 @@
+import type DataLoader from "dataloader";
+import type {
+  Clock,
+  Logger,
+  ProductData,
+  ProductId,
+  ProductRef,
+  Recommendations,
+  ResolvedProduct,
+  Viewer,
+} from "../domain/index.js";
+
+/** What every resolver of one operation shares. */
+export interface GatewayContext {
+  readonly viewer: Viewer;
+  /** Per operation: batches and deduplicates every product lookup of this request. */
+  readonly products: DataLoader<ProductRef, ResolvedProduct, ProductId>;
+  readonly services: HomeServices;
+}
+
+/** Process-wide collaborators the resolvers call. */
+export interface HomeServices {
+  readonly recommendations: Recommendations;
+  readonly productData: ProductData;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly webBaseUrl: string;
+}
+
+export function createContext(viewer: Viewer, services: HomeServices): GatewayContext {
+  return { viewer, products: services.productData.loaderFor(viewer), services };
+}

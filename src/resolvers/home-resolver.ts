@@ -1,0 +1,50 @@
+import { Arg, Ctx, Query, Resolver } from "type-graphql";
+import { resolveHome } from "../domain/index.js";
+import {
+  BASELINE_ACTIONS,
+  BASELINE_CAPABILITIES,
+  BASELINE_COMPONENTS,
+  type Capabilities,
+  type HomeScreen as HomeScreenModel,
+  buildHomeScreen,
+} from "../ui-components/index.js";
+import type { GatewayContext } from "./context.js";
+import { ClientCapabilitiesInput, HomeScreen } from "./types.js";
+
+@Resolver()
+export class HomeResolver {
+  @Query(() => HomeScreen, {
+    description:
+      "The viewer's home screen. Anonymous viewers (no token) get the generic screen. Declare what the client renders in `capabilities`: anything else is downgraded to the baseline (ListSection, BasicTile, OpenUrlAction) or left out.",
+  })
+  async home(
+    @Arg("capabilities", () => ClientCapabilitiesInput, {
+      nullable: true,
+      description: "Omitted: the client renders the baseline only.",
+    })
+    capabilities: ClientCapabilitiesInput | null | undefined,
+    @Ctx() context: GatewayContext,
+  ): Promise<HomeScreenModel> {
+    const { services } = context;
+    const home = await resolveHome(context.viewer, {
+      recommendations: services.recommendations,
+      loader: context.products,
+      logger: services.logger,
+    });
+    return buildHomeScreen(home, capabilitiesOf(capabilities), {
+      nowMs: services.clock.nowMs(),
+      webBaseUrl: services.webBaseUrl,
+      locale: capabilities?.locale ?? "en-US",
+    });
+  }
+}
+
+function capabilitiesOf(input: ClientCapabilitiesInput | null | undefined): Capabilities {
+  if (!input) return BASELINE_CAPABILITIES;
+  return {
+    platform: input.platform,
+    appVersion: input.appVersion,
+    components: new Set([...BASELINE_COMPONENTS, ...input.components]),
+    actions: new Set([...BASELINE_ACTIONS, ...input.actions]),
+  };
+}

@@ -1,0 +1,444 @@
+import {
+  GraphQLDateTimeISO,
+  GraphQLLocale,
+  GraphQLSafeInt,
+  GraphQLSemVer,
+  GraphQLURL,
+} from "graphql-scalars";
+import { Field, ID, InputType, Int, InterfaceType, ObjectType, registerEnumType } from "type-graphql";
+import type { FallbackReason, Personalisation } from "../domain/index.js";
+import {
+  ACTION_KINDS,
+  COMPONENT_KINDS,
+  PLATFORMS,
+  type ActionKind,
+  type AspectRatio,
+  type ComponentKind,
+  type Platform,
+  type SectionVariant,
+  type TileVariant,
+  type Tone,
+} from "../ui-components/index.js";
+import type * as ui from "../ui-components/index.js";
+
+/*
+ * The GraphQL face of the server-driven UI vocabulary in src/ui-components. Each class mirrors a
+ * component type there (`implements` makes the compiler check it); resolvers return the plain
+ * objects the builders make, and `__typename` resolves every interface and union.
+ */
+
+function enumOf<const T extends readonly string[]>(values: T): { [K in T[number]]: K } {
+  return Object.fromEntries(values.map((value) => [value, value])) as { [K in T[number]]: K };
+}
+
+const ComponentKindEnum = enumOf(COMPONENT_KINDS);
+const ActionKindEnum = enumOf(ACTION_KINDS);
+const PlatformEnum = enumOf(PLATFORMS);
+const PersonalizationStateEnum = enumOf(["PERSONALIZED", "GENERIC", "PENDING", "UNAVAILABLE"] as const);
+const FallbackReasonEnum = enumOf([
+  "ANONYMOUS_VIEWER",
+  "SERVICE_SLOW",
+  "SERVICE_FAILED",
+  "NOT_PERSONALISED",
+  "NO_DATA",
+] as const);
+const ToneEnum = enumOf(["NEUTRAL", "ACCENT", "POSITIVE", "WARNING", "CRITICAL"] as const);
+const TileVariantEnum = enumOf(["COMPACT", "STANDARD", "FEATURED"] as const);
+const SectionVariantEnum = enumOf(["DEFAULT", "EMPHASIZED"] as const);
+const AspectRatioEnum = enumOf(["SQUARE", "LANDSCAPE", "PORTRAIT", "WIDE"] as const);
+
+registerEnumType(ComponentKindEnum, {
+  name: "ComponentKind",
+  description:
+    "A component a client can render. LIST_SECTION and BASIC_TILE are the baseline every client renders.",
+});
+registerEnumType(ActionKindEnum, {
+  name: "ActionKind",
+  description: "An action a client can perform. OPEN_URL is the baseline every client performs.",
+});
+registerEnumType(PlatformEnum, { name: "Platform" });
+registerEnumType(PersonalizationStateEnum, {
+  name: "PersonalizationState",
+  description:
+    "What a tile shows: data for this viewer, generic data, nothing yet (pushed later), or nothing.",
+});
+registerEnumType(FallbackReasonEnum, {
+  name: "FallbackReason",
+  description: "Why a tile is not personalised.",
+});
+registerEnumType(ToneEnum, {
+  name: "Tone",
+  description: "A design token: the client maps it to its palette.",
+});
+registerEnumType(TileVariantEnum, {
+  name: "TileVariant",
+  description: "How large and prominent a tile renders.",
+});
+registerEnumType(SectionVariantEnum, { name: "SectionVariant" });
+registerEnumType(AspectRatioEnum, { name: "AspectRatio" });
+
+// --- inputs ------------------------------------------------------------------------------------
+
+@InputType({
+  description:
+    "What the client can render. The server never sends a component or action it did not declare, beyond the baseline.",
+})
+export class ClientCapabilitiesInput {
+  @Field(() => PlatformEnum)
+  platform!: Platform;
+
+  @Field(() => GraphQLSemVer, { description: "The app's version, semver (e.g. 5.12.0)." })
+  appVersion!: string;
+
+  @Field(() => [ComponentKindEnum], { description: "Components the client renders, beyond the baseline." })
+  components!: ComponentKind[];
+
+  @Field(() => [ActionKindEnum], { description: "Actions the client performs, beyond the baseline." })
+  actions!: ActionKind[];
+
+  @Field(() => GraphQLLocale, {
+    nullable: true,
+    description: "BCP 47 locale for formatted prices; en-US if absent.",
+  })
+  locale?: string | null;
+}
+
+// --- shared objects ----------------------------------------------------------------------------
+
+@ObjectType()
+export class Image implements ui.Image {
+  @Field(() => GraphQLURL)
+  url!: string;
+  @Field(() => String, { description: "Empty for decorative images." })
+  alt!: string;
+  @Field(() => AspectRatioEnum)
+  aspectRatio!: AspectRatio;
+}
+
+@ObjectType()
+export class Badge implements ui.Badge {
+  @Field(() => String)
+  label!: string;
+  @Field(() => ToneEnum)
+  tone!: Tone;
+}
+
+@ObjectType()
+export class Price implements ui.Price {
+  @Field(() => GraphQLSafeInt, { description: "In the currency's minor unit (cents)." })
+  amountMinor!: number;
+  @Field(() => String, { description: "ISO 4217." })
+  currency!: string;
+  @Field(() => String, { description: "Formatted for the requested locale." })
+  formatted!: string;
+}
+
+@ObjectType({ description: "Log with every impression and tap." })
+export class Analytics implements ui.Analytics {
+  @Field(() => String)
+  loggingId!: string;
+  @Field(() => ComponentKindEnum)
+  component!: ComponentKind;
+  @Field(() => Int, { description: "0-based position within the parent." })
+  position!: number;
+}
+
+@ObjectType()
+export class Personalization implements ui.Personalization {
+  @Field(() => PersonalizationStateEnum)
+  state!: Personalisation;
+  @Field(() => FallbackReasonEnum, { nullable: true })
+  reason!: FallbackReason | null;
+}
+
+@ObjectType()
+export class ProductReference {
+  @Field(() => ID)
+  id!: string;
+  @Field(() => String, { description: "The product line (product service) it belongs to." })
+  service!: string;
+}
+
+@ObjectType()
+export class Viewer {
+  @Field(() => ID, { nullable: true })
+  id!: string | null;
+  @Field(() => Boolean)
+  anonymous!: boolean;
+}
+
+// --- nodes -------------------------------------------------------------------------------------
+
+const byTypename = (value: { __typename: string }): string => value.__typename;
+
+@InterfaceType({ description: "Anything on screen with a stable identity.", resolveType: byTypename })
+export abstract class Node {
+  @Field(() => ID, { description: "Stable across requests for the same thing in the same place." })
+  id!: string;
+  @Field(() => GraphQLSafeInt, {
+    description: "Grows whenever the node's content changes; keep the highest seen per id.",
+  })
+  revision!: number;
+}
+
+// --- actions -----------------------------------------------------------------------------------
+
+@InterfaceType({ resolveType: byTypename })
+export abstract class Action {
+  @Field(() => GraphQLURL, {
+    description: "A web page doing the same, for clients that cannot perform the action.",
+  })
+  fallbackUrl!: string;
+  @Field(() => String)
+  accessibilityLabel!: string;
+}
+
+@ObjectType({ implements: Action, description: "Open a URL in a browser: the baseline action." })
+export class OpenUrlAction extends Action implements ui.OpenUrlAction {
+  declare readonly __typename: "OpenUrlAction";
+  @Field(() => GraphQLURL)
+  url!: string;
+}
+
+@ObjectType({ implements: Action, description: "Go to an in-app route." })
+export class NavigateAction extends Action implements ui.NavigateAction {
+  declare readonly __typename: "NavigateAction";
+  @Field(() => String)
+  route!: string;
+}
+
+@ObjectType({ implements: Action, description: "Open a product's page in the app." })
+export class OpenProductAction extends Action implements ui.OpenProductAction {
+  declare readonly __typename: "OpenProductAction";
+  @Field(() => ID)
+  productId!: string;
+  @Field(() => String)
+  service!: string;
+}
+
+@ObjectType({ implements: Action, description: "Open a universal or app link." })
+export class DeepLinkAction extends Action implements ui.DeepLinkAction {
+  declare readonly __typename: "DeepLinkAction";
+  @Field(() => GraphQLURL, { description: "Any scheme, e.g. https:// or the app's own." })
+  url!: string;
+}
+
+@ObjectType({
+  implements: Action,
+  description: "Refetch `home` (the section recovers when its source does).",
+})
+export class RetryAction extends Action implements ui.RetryAction {
+  declare readonly __typename: "RetryAction";
+  @Field(() => ID)
+  sectionId!: string;
+  @Field(() => Int)
+  retryAfterSeconds!: number;
+}
+
+// --- tiles -------------------------------------------------------------------------------------
+
+@InterfaceType({ implements: Node, resolveType: byTypename, description: "One product on screen." })
+export abstract class Tile extends Node {
+  @Field(() => ProductReference, { nullable: true })
+  product!: ProductReference | null;
+  @Field(() => Personalization)
+  personalization!: Personalization;
+  @Field(() => GraphQLDateTimeISO)
+  generatedAt!: Date;
+  @Field(() => GraphQLDateTimeISO, {
+    description: "Refetch after this if no pushed update replaced the tile.",
+  })
+  staleAfter!: Date;
+  @Field(() => TileVariantEnum)
+  variant!: TileVariant;
+  @Field(() => String)
+  accessibilityLabel!: string;
+  @Field(() => Analytics)
+  analytics!: Analytics;
+  @Field(() => Action, { nullable: true })
+  action!: ui.Action | null;
+}
+
+@ObjectType({ implements: [Node, Tile], description: "The baseline tile every client renders." })
+export class BasicTile extends Tile implements ui.BasicTile {
+  declare readonly __typename: "BasicTile";
+  @Field(() => String)
+  title!: string;
+  @Field(() => String, { nullable: true })
+  subtitle!: string | null;
+  @Field(() => Image, { nullable: true })
+  image!: Image | null;
+}
+
+@ObjectType({ implements: [Node, Tile] })
+export class ProductTile extends Tile implements ui.ProductTile {
+  declare readonly __typename: "ProductTile";
+  @Field(() => String)
+  title!: string;
+  @Field(() => String, { nullable: true })
+  subtitle!: string | null;
+  @Field(() => Image, { nullable: true })
+  image!: Image | null;
+  @Field(() => Price, { nullable: true })
+  price!: Price | null;
+  @Field(() => Badge, { nullable: true })
+  badge!: Badge | null;
+}
+
+@ObjectType({ implements: [Node, Tile] })
+export class DealTile extends Tile implements ui.DealTile {
+  declare readonly __typename: "DealTile";
+  @Field(() => String)
+  title!: string;
+  @Field(() => Image, { nullable: true })
+  image!: Image | null;
+  // Nullable in the schema like every tile's price, so one query can select `price` on all tiles.
+  @Field(() => Price, { nullable: true })
+  price!: Price;
+  @Field(() => Price, { nullable: true })
+  originalPrice!: Price | null;
+  @Field(() => Badge, { nullable: true })
+  discount!: Badge | null;
+  @Field(() => GraphQLDateTimeISO, { nullable: true })
+  endsAt!: Date | null;
+}
+
+@ObjectType({
+  implements: [Node, Tile],
+  description: "A measured value against a maximum (data used, savings goal).",
+})
+export class MetricTile extends Tile implements ui.MetricTile {
+  declare readonly __typename: "MetricTile";
+  @Field(() => String)
+  title!: string;
+  @Field(() => Number)
+  value!: number;
+  @Field(() => Number)
+  max!: number;
+  @Field(() => String)
+  unit!: string;
+  @Field(() => String)
+  caption!: string;
+  @Field(() => ToneEnum)
+  tone!: Tone;
+}
+
+@ObjectType({ implements: [Node, Tile] })
+export class MediaTile extends Tile implements ui.MediaTile {
+  declare readonly __typename: "MediaTile";
+  @Field(() => String)
+  title!: string;
+  @Field(() => String, { nullable: true })
+  subtitle!: string | null;
+  // Nullable in the schema like every tile's image, so one query can select `image` on all tiles.
+  @Field(() => Image, { nullable: true })
+  image!: Image;
+  @Field(() => Number, { nullable: true, description: "0..1; null when not started." })
+  progress!: number | null;
+}
+
+@ObjectType({ implements: [Node, Tile], description: "Space kept for a tile whose data is not there (yet)." })
+export class PlaceholderTile extends Tile implements ui.PlaceholderTile {
+  declare readonly __typename: "PlaceholderTile";
+  @Field(() => String, { nullable: true })
+  message!: string | null;
+}
+
+// --- sections ----------------------------------------------------------------------------------
+
+@InterfaceType({ implements: Node, resolveType: byTypename })
+export abstract class Section extends Node {
+  @Field(() => String, { nullable: true })
+  title!: string | null;
+  @Field(() => SectionVariantEnum)
+  variant!: SectionVariant;
+  @Field(() => String)
+  accessibilityLabel!: string;
+  @Field(() => Analytics)
+  analytics!: Analytics;
+}
+
+@ObjectType({ implements: [Node, Section], description: "One featured tile across the screen." })
+export class HeroSection extends Section implements ui.HeroSection {
+  declare readonly __typename: "HeroSection";
+  @Field(() => Tile)
+  tile!: ui.Tile;
+}
+
+@ObjectType({ implements: [Node, Section], description: "A horizontally scrolling row." })
+export class CarouselSection extends Section implements ui.CarouselSection {
+  declare readonly __typename: "CarouselSection";
+  @Field(() => [Tile])
+  tiles!: ui.Tile[];
+}
+
+@ObjectType({ implements: [Node, Section] })
+export class GridSection extends Section implements ui.GridSection {
+  declare readonly __typename: "GridSection";
+  @Field(() => Int)
+  columns!: number;
+  @Field(() => [Tile])
+  tiles!: ui.Tile[];
+}
+
+@ObjectType({
+  implements: [Node, Section],
+  description: "A vertical list: the baseline section every client renders.",
+})
+export class ListSection extends Section implements ui.ListSection {
+  declare readonly __typename: "ListSection";
+  @Field(() => [Tile])
+  tiles!: ui.Tile[];
+}
+
+@ObjectType({
+  implements: [Node, Section],
+  description: "A section that failed; the rest of the screen is fine.",
+})
+export class ErrorSection extends Section implements ui.ErrorSection {
+  declare readonly __typename: "ErrorSection";
+  @Field(() => String)
+  message!: string;
+  @Field(() => String, { description: "Stable and machine-readable, e.g. SECTION_UNAVAILABLE." })
+  code!: string;
+  @Field(() => Action)
+  retry!: ui.Action;
+}
+
+@ObjectType({
+  implements: Node,
+  description: "The whole home screen: sections of tiles, for one viewer and client.",
+})
+export class HomeScreen extends Node implements ui.HomeScreen {
+  declare readonly __typename: "HomeScreen";
+  @Field(() => String, { description: "Version of this UI vocabulary." })
+  schemaVersion!: string;
+  @Field(() => Viewer)
+  viewer!: Viewer;
+  @Field(() => GraphQLDateTimeISO)
+  generatedAt!: Date;
+  @Field(() => GraphQLDateTimeISO, { description: "The earliest staleAfter of its tiles." })
+  staleAfter!: Date;
+  @Field(() => [Section])
+  sections!: ui.Section[];
+}
+
+/** Every concrete type, so the schema emits them even where only an interface refers to them. */
+export const ORPHANED_TYPES = [
+  OpenUrlAction,
+  NavigateAction,
+  OpenProductAction,
+  DeepLinkAction,
+  RetryAction,
+  BasicTile,
+  ProductTile,
+  DealTile,
+  MetricTile,
+  MediaTile,
+  PlaceholderTile,
+  HeroSection,
+  CarouselSection,
+  GridSection,
+  ListSection,
+  ErrorSection,
+];
