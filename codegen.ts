@@ -5,6 +5,7 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
  * committed schema.graphql, plus `possibleTypes` for clients that match fragments on interfaces.
  */
 const config: CodegenConfig = {
+  emitLegacyCommonJSImports: false,
   schema: "schema.graphql",
   documents: ["test/documents/**/*.graphql"],
   ignoreNoDocuments: false,
