@@ -74,12 +74,13 @@ export class ProductData {
     const batch =
       viewer.kind === "user"
         ? (refs: readonly ProductRef[]) => this.resolveForUser(viewer.id, refs)
-        : (refs: readonly ProductRef[]) => this.resolveGeneric(refs, () => "ANONYMOUS_VIEWER");
+        : (refs: readonly ProductRef[]) =>
+            this.resolveGeneric(refs, () => "ANONYMOUS_VIEWER", this.options.softTimeoutMs);
     return new DataLoader(batch, { cacheKeyFn: (ref) => ref.id });
   }
 
   private async resolveForUser(user: UserId, refs: readonly ProductRef[]): Promise<ResolvedProduct[]> {
-    const deadline = this.deadline();
+    const deadline = this.deadline(this.options.softTimeoutMs);
     const outcomes = await this.lookup(
       "personal",
       refs,
@@ -105,7 +106,11 @@ export class ProductData {
     }
     if (late.length > 0) this.pushWhenArrived(user, late);
     if (fallbacks.length > 0) {
-      const generic = await this.resolveGeneric(fallbacks, (id) => reasons.get(id) ?? "NOT_PERSONALISED");
+      // Past the soft timeout, generic info is only worth what the caches hold: a short grace covers
+      // an L2 round trip, not another upstream wait.
+      const graceMs = Math.max(deadline.remainingMs(), this.options.softTimeoutMs / 5);
+      const why = (id: ProductId): FallbackReason => reasons.get(id) ?? "NOT_PERSONALISED";
+      const generic = await this.resolveGeneric(fallbacks, why, graceMs);
       for (const resolved of generic) results.set(resolved.ref.id, resolved);
     }
     return refs.map((ref) => results.get(ref.id) as ResolvedProduct);
@@ -115,8 +120,9 @@ export class ProductData {
   private async resolveGeneric(
     refs: readonly ProductRef[],
     whyNotPersonal: (id: ProductId) => FallbackReason,
+    waitMs: number,
   ): Promise<ResolvedProduct[]> {
-    const deadline = this.deadline();
+    const deadline = this.deadline(waitMs);
     const outcomes = await this.lookup(
       "generic",
       refs,
@@ -277,13 +283,21 @@ export class ProductData {
     }
   }
 
-  private deadline(): { promise: Promise<typeof TIMED_OUT>; cancel: () => void } {
+  private deadline(waitMs: number): {
+    promise: Promise<typeof TIMED_OUT>;
+    cancel: () => void;
+    remainingMs: () => number;
+  } {
+    const { clock } = this.options;
     const controller = new AbortController();
+    const atMs = clock.nowMs() + waitMs;
     const timedOut = (): typeof TIMED_OUT => TIMED_OUT;
-    const promise = this.options.clock
-      .sleep(this.options.softTimeoutMs, controller.signal)
-      .then(timedOut, timedOut);
-    return { promise, cancel: () => controller.abort() };
+    const promise = clock.sleep(waitMs, controller.signal).then(timedOut, timedOut);
+    return {
+      promise,
+      cancel: () => controller.abort(),
+      remainingMs: () => Math.max(0, atMs - clock.nowMs()),
+    };
   }
 }
 
