@@ -1,0 +1,46 @@
+import { createDemoServices } from "./adapters/fakes/demo-catalog.js";
+import { FakeInvalidationBus } from "./adapters/fakes/fake-invalidation-bus.js";
+import { FakeL2Cache } from "./adapters/fakes/fake-l2-cache.js";
+import { FakeLocks } from "./adapters/fakes/fake-locks.js";
+import { FakeRecommendations } from "./adapters/fakes/fake-recommendations.js";
+import type {
+  Clock,
+  InvalidationBus,
+  L2Cache,
+  Locks,
+  ProductService,
+  Recommendations,
+} from "./domain/index.js";
+
+export { DEMO_USERS } from "./adapters/fakes/demo-catalog.js";
+
+/**
+ * The embedded default: simulated product services and recommendations with realistic data,
+ * latency and failures. The one place in src that builds fakes (a dependency rule checks it).
+ */
+export function demoUpstreams(options: {
+  readonly clock: Clock;
+  readonly latencyMs: number;
+  readonly failureRate: number;
+}): { services: ProductService[]; recommendations: Recommendations } {
+  const latency = options.latencyMs === 0 ? 0 : { min: options.latencyMs / 2, max: options.latencyMs * 2 };
+  const services = createDemoServices({
+    clock: options.clock,
+    latencyMs: latency,
+    failureRate: options.failureRate,
+  });
+  return { services, recommendations: new FakeRecommendations({ clock: options.clock, services }) };
+}
+
+/** In-process stand-ins for Redis: one instance, nothing shared, nothing to install. */
+export function inMemoryInfrastructure(options: { readonly clock: Clock }): {
+  l2: L2Cache;
+  bus: InvalidationBus;
+  locks: Locks;
+} {
+  return {
+    l2: new FakeL2Cache({ clock: options.clock }),
+    bus: new FakeInvalidationBus(),
+    locks: new FakeLocks({ clock: options.clock }),
+  };
+}
