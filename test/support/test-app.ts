@@ -1,0 +1,134 @@
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { GraphQLError, print } from "graphql";
+import { createDemoServices } from "../../src/adapters/fakes/demo-catalog.js";
+import { FakeClock, flushMicrotasks } from "../../src/adapters/fakes/fake-clock.js";
+import { FakeInvalidationBus } from "../../src/adapters/fakes/fake-invalidation-bus.js";
+import { FakeL2Cache } from "../../src/adapters/fakes/fake-l2-cache.js";
+import type { FakeProductService } from "../../src/adapters/fakes/fake-product-service.js";
+import { FakeRecommendations } from "../../src/adapters/fakes/fake-recommendations.js";
+import { LruL1Cache } from "../../src/adapters/lru-l1-cache.js";
+import { createLogger } from "../../src/adapters/pino-logger.js";
+import { type Gateway, type GatewayPorts, createGateway } from "../../src/app.js";
+import { TokenVerifier, mintToken } from "../../src/auth.js";
+import { type LateArrivals, NO_TELEMETRY } from "../../src/domain/index.js";
+
+export const TEST_SECRET = "test-secret-that-is-long-enough-for-hs256!";
+export const SOFT_TIMEOUT_MS = 150;
+
+export interface TestAppOptions {
+  readonly tilesPerUser?: number;
+  readonly production?: boolean;
+  readonly lateArrivals?: LateArrivals;
+  /** Replaces ports, e.g. a real Redis L2 in integration tests. */
+  readonly ports?: Partial<GatewayPorts>;
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+/** The whole gateway on fakes and a fake clock, with the fakes at hand for assertions. */
+export async function createTestApp(options: TestAppOptions = {}) {
+  const clock = new FakeClock();
+  const services = createDemoServices({ clock, latencyMs: 0, failureRate: 0 });
+  const recommendations = new FakeRecommendations({
+    clock,
+    services,
+    tilesPerUser: options.tilesPerUser ?? 24,
+  });
+  const l1 = new LruL1Cache({ ttlMs: 10_000, clock });
+  const l2 = new FakeL2Cache({ clock });
+  const bus = new FakeInvalidationBus();
+  const logger = createLogger({ level: "silent" });
+  const gateway: Gateway = await createGateway(
+    {
+      recommendations,
+      services,
+      l1,
+      l2,
+      bus,
+      clock,
+      logger,
+      telemetry: NO_TELEMETRY,
+      ...(options.lateArrivals && { lateArrivals: options.lateArrivals }),
+      ...options.ports,
+    },
+    {
+      tokens: new TokenVerifier({ secret: TEST_SECRET }),
+      production: options.production ?? false,
+      softTimeoutMs: SOFT_TIMEOUT_MS,
+      l2TtlMs: 60 * 60_000,
+      webBaseUrl: "https://www.example.com",
+    },
+  );
+  await gateway.apollo.start();
+
+  const service = (id: string): FakeProductService => {
+    const found = services.find((candidate) => candidate.id === id);
+    if (!found) throw new Error(`no fake service ${id}`);
+    return found;
+  };
+
+  /** Runs an operation in-process as the holder of `token` (anonymous without one). */
+  async function execute<TResult, TVariables extends Record<string, unknown>>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    variables?: TVariables,
+    as: { token?: string; authorization?: string } = {},
+  ): Promise<{
+    data?: TResult | null;
+    errors?: readonly GraphQLError[] | readonly { message: string; extensions?: Record<string, unknown> }[];
+  }> {
+    const authorization = as.authorization ?? (as.token ? `Bearer ${as.token}` : undefined);
+    let contextValue;
+    try {
+      contextValue = await gateway.contextFor(authorization);
+    } catch (error) {
+      if (error instanceof GraphQLError) return { errors: [error] };
+      throw error;
+    }
+    const response = await gateway.apollo.executeOperation<TResult, TVariables>(
+      { query: print(document), ...(variables && { variables }) },
+      { contextValue },
+    );
+    if (response.body.kind !== "single") throw new Error("incremental delivery is not expected here");
+    return response.body.singleResult as { data?: TResult | null; errors?: readonly GraphQLError[] };
+  }
+
+  /** Like `execute`, moving fake time in steps until the operation settles. */
+  async function executeOverTime<TResult, TVariables extends Record<string, unknown>>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    variables: TVariables | undefined,
+    as: { token?: string },
+    stepMs = 10,
+  ): Promise<Awaited<ReturnType<typeof execute<TResult, TVariables>>> & { elapsedMs: number }> {
+    const startedMs = clock.nowMs();
+    let done = false;
+    const pending = execute(document, variables, as).finally(() => {
+      done = true;
+    });
+    for (let guard = 0; !done && guard < 1_000; guard++) {
+      await flushMicrotasks();
+      if (!done) await clock.advance(stepMs);
+    }
+    const result = await pending;
+    return { ...result, elapsedMs: clock.nowMs() - startedMs };
+  }
+
+  return {
+    gateway,
+    clock,
+    services,
+    service,
+    recommendations,
+    l1,
+    l2,
+    bus,
+    execute,
+    executeOverTime,
+    token: (user: string, extra: { expiresIn?: string | number } = {}) =>
+      mintToken(user, { secret: TEST_SECRET, ...extra }),
+    upstreamCalls: () => ({
+      personalised: services.reduce((sum, s) => sum + s.calls.personalised.length, 0),
+      generic: services.reduce((sum, s) => sum + s.calls.generic, 0),
+    }),
+    stop: () => gateway.stop(),
+  };
+}
