@@ -1,0 +1,219 @@
+import type { Redis } from "ioredis";
+import type { ProductInfo } from "../domain/model.js";
+import { type CacheKey, type CacheWrite, type L2Cache, type Logger, cacheKeyId } from "../domain/ports.js";
+
+export interface RedisL2CacheOptions {
+  /** A client from `createRedisClient`: short command timeout, no offline queue. */
+  readonly redis: Redis;
+  /** Prepended to every key, e.g. "hg:"; must not contain braces (they would move the hash tag). */
+  readonly keyPrefix: string;
+  readonly logger: Logger;
+}
+
+/**
+ * Stores `value` unless the stored entry has the same or a newer version, atomically.
+ * KEYS[1] the entry; ARGV[1] incoming version; ARGV[2] the JSON value; ARGV[3] TTL in ms.
+ * Returns 1 when written, 0 when not.
+ *
+ * An equal version is not written, but its TTL is stretched to the incoming one: the writer says
+ * the stored value is still current (the generic refresh rewrites unchanged entries every period,
+ * and they must not expire between refreshes). A stored value that is not valid JSON with a numeric
+ * version counts as absent and is replaced.
+ */
+const VERSIONED_SET_LUA = `
+local incoming = tonumber(ARGV[1])
+local current = redis.call('GET', KEYS[1])
+if current then
+  local ok, decoded = pcall(cjson.decode, current)
+  if ok and type(decoded) == 'table' then
+    local stored = tonumber(decoded['version'])
+    if stored and stored > incoming then
+      return 0
+    end
+    if stored and stored == incoming then
+      if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[3]) then
+        redis.call('PEXPIRE', KEYS[1], ARGV[3])
+      end
+      return 0
+    end
+  end
+end
+redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+return 1
+`;
+
+/** ioredis sends it as EVALSHA and falls back to EVAL once per connection when the script is unknown. */
+const VERSIONED_SET_COMMAND = "homeGatewayVersionedSet";
+
+interface VersionedSet {
+  [VERSIONED_SET_COMMAND](key: string, version: string, value: string, ttlMs: string): unknown;
+}
+
+export class L2WriteError extends Error {
+  readonly code = "L2_WRITE_FAILED";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "L2WriteError";
+  }
+}
+
+export class L2ReadError extends Error {
+  readonly code = "L2_READ_FAILED";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "L2ReadError";
+  }
+}
+
+/**
+ * L2 on Redis. Keys are `<prefix>{u:<user>}:p:<product>` (personal) and `<prefix>{g}:p:<product>`
+ * (generic): the braces are a Redis Cluster hash tag, so all of one viewer's keys live in one slot
+ * and a home query reads them with ONE `MGET`. Ids are URI-encoded so that no id can forge another
+ * key or move the hash tag. Values are `ProductInfo` as JSON; writes go through a Lua script that
+ * keeps the newest version.
+ *
+ * The client is a standalone `Redis`. Against a Redis Cluster each hash-tag group is one slot, but a
+ * pipeline spanning several groups would need splitting per node.
+ */
+export class RedisL2Cache implements L2Cache {
+  private readonly redis: Redis;
+  private readonly prefix: string;
+  private readonly logger: Logger;
+
+  constructor(options: RedisL2CacheOptions) {
+    if (/[{}]/.test(options.keyPrefix)) {
+      throw new Error(`keyPrefix must not contain braces: ${JSON.stringify(options.keyPrefix)}`);
+    }
+    this.redis = options.redis;
+    this.prefix = options.keyPrefix;
+    this.logger = options.logger;
+    // Idempotent: several caches may share one client.
+    this.redis.defineCommand(VERSIONED_SET_COMMAND, { numberOfKeys: 1, lua: VERSIONED_SET_LUA });
+  }
+
+  /** The Redis key of a cache key; exposed for tests and operators. */
+  redisKeyOf(key: CacheKey): string {
+    return `${this.prefix}${hashTagOf(key)}:p:${encodeURIComponent(key.product)}`;
+  }
+
+  async getMany(keys: readonly CacheKey[]): Promise<Map<string, ProductInfo>> {
+    const found = new Map<string, ProductInfo>();
+    if (keys.length === 0) return found;
+
+    const groups = new Map<string, CacheKey[]>();
+    for (const key of keys) {
+      const tag = hashTagOf(key);
+      const group = groups.get(tag);
+      if (group) group.push(key);
+      else groups.set(tag, [key]);
+    }
+    const batches = [...groups.values()];
+    const replies = await this.mgetAll(batches);
+
+    batches.forEach((batch, batchIndex) => {
+      const values = replies[batchIndex] ?? [];
+      batch.forEach((key, index) => {
+        const raw = values[index];
+        if (raw === null || raw === undefined) return;
+        const info = this.decode(key, raw);
+        if (info) found.set(cacheKeyId(key), info);
+      });
+    });
+    return found;
+  }
+
+  async setMany(entries: readonly CacheWrite[], options: { readonly ttlMs: number }): Promise<boolean[]> {
+    if (entries.length === 0) return [];
+    const ttlMs = String(Math.max(1, Math.ceil(options.ttlMs)));
+    const pipeline = this.redis.pipeline();
+    const queued: boolean[] = [];
+    for (const entry of entries) {
+      if (!Number.isFinite(entry.value.version)) {
+        this.logger.warn(
+          { key: cacheKeyId(entry.key), version: entry.value.version },
+          "L2 write skipped: the version is not a finite number",
+        );
+        queued.push(false);
+        continue;
+      }
+      (pipeline as unknown as VersionedSet)[VERSIONED_SET_COMMAND](
+        this.redisKeyOf(entry.key),
+        String(entry.value.version),
+        JSON.stringify(entry.value),
+        ttlMs,
+      );
+      queued.push(true);
+    }
+    if (!queued.includes(true)) return queued.map(() => false);
+
+    let replies: [Error | null, unknown][];
+    try {
+      replies = (await pipeline.exec()) ?? [];
+    } catch (error) {
+      throw new L2WriteError(`L2 write of ${entries.length} entries failed`, { cause: error });
+    }
+    const failures = replies.filter(([error]) => error !== null);
+    if (failures.length === replies.length) {
+      throw new L2WriteError(`L2 write of ${entries.length} entries failed`, { cause: failures[0]?.[0] });
+    }
+    let reply = 0;
+    return entries.map((entry, index) => {
+      if (!queued[index]) return false;
+      const [error, written] = replies[reply++] ?? [new Error("no reply"), 0];
+      if (error) {
+        // The other entries landed; this one may or may not have: "not known to be written".
+        this.logger.warn({ err: error, key: cacheKeyId(entry.key) }, "L2 write of one entry failed");
+        return false;
+      }
+      return written === 1;
+    });
+  }
+
+  /** One MGET per hash tag; several tags go out together in one pipeline (one round trip). */
+  private async mgetAll(batches: readonly CacheKey[][]): Promise<(string | null)[][]> {
+    const [only] = batches;
+    try {
+      if (batches.length === 1 && only)
+        return [await this.redis.mget(only.map((key) => this.redisKeyOf(key)))];
+      const pipeline = this.redis.pipeline();
+      for (const batch of batches) pipeline.mget(batch.map((key) => this.redisKeyOf(key)));
+      const replies = (await pipeline.exec()) ?? [];
+      return replies.map(([error, values]) => {
+        if (error) throw error;
+        return values as (string | null)[];
+      });
+    } catch (error) {
+      throw new L2ReadError(`L2 read of ${batches.flat().length} keys failed`, { cause: error });
+    }
+  }
+
+  /** A value that is not a ProductInfo for this key is a miss: the next load replaces it. */
+  private decode(key: CacheKey, raw: string): ProductInfo | undefined {
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      if (isProductInfoFor(parsed, key)) return parsed;
+      this.logger.warn(
+        { key: this.redisKeyOf(key) },
+        "L2 value is not this key's product info; treated as a miss",
+      );
+    } catch (error) {
+      this.logger.warn({ err: error, key: this.redisKeyOf(key) }, "L2 value is not JSON; treated as a miss");
+    }
+    return undefined;
+  }
+}
+
+function hashTagOf(key: CacheKey): string {
+  return key.scope === "user" ? `{u:${encodeURIComponent(key.user)}}` : "{g}";
+}
+
+function isProductInfoFor(value: unknown, key: CacheKey): value is ProductInfo {
+  if (typeof value !== "object" || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  return (
+    candidate["id"] === key.product &&
+    typeof candidate["service"] === "string" &&
+    typeof candidate["version"] === "number" &&
+    typeof candidate["title"] === "string"
+  );
+}
