@@ -1,0 +1,145 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import type { ServiceId } from "../domain/model.js";
+import type { CacheTier, KeyClass, Telemetry, UpstreamOutcome } from "../domain/ports.js";
+import type { BreakerState } from "./fail-open-l2-cache.js";
+import type { InvalidationBusMetrics, PossibleLossCause } from "./redis-invalidation-bus.js";
+
+export interface PromTelemetryOptions {
+  /** Metric name prefix. */
+  readonly prefix?: string;
+  /** Process metrics (CPU, memory, event loop lag, GC); off in tests that build many instances. */
+  readonly collectDefaultMetrics?: boolean;
+  /** Labels on every series, e.g. `{ instance: "gw-1" }`. */
+  readonly defaultLabels?: Readonly<Record<string, string>>;
+}
+
+const BREAKER_STATES: readonly BreakerState[] = ["closed", "half-open", "open"];
+
+/**
+ * The gateway's metrics on a registry of its own (never prom-client's global one), so several
+ * instances can live in one process (tests) without clashing. Serve `registry.metrics()` with
+ * `registry.contentType` from `/metrics`.
+ */
+export class PromTelemetry implements Telemetry, InvalidationBusMetrics {
+  readonly registry: Registry;
+  private readonly cacheHits: Counter<"tier" | "key_class">;
+  private readonly cacheMisses: Counter<"tier" | "key_class">;
+  private readonly cacheErrors: Counter<"tier" | "operation">;
+  private readonly upstreamDuration: Histogram<"service" | "kind" | "outcome">;
+  private readonly breakerState: Gauge<"breaker" | "state">;
+  private readonly invalidationMessagesSent: Counter;
+  private readonly invalidationKeysSent: Counter;
+  private readonly invalidationMessagesReceived: Counter;
+  private readonly invalidationKeysReceived: Counter;
+  private readonly invalidationGaps: Counter;
+  private readonly possibleLossResets: Counter<"cause">;
+
+  constructor(options: PromTelemetryOptions = {}) {
+    const prefix = options.prefix ?? "home_gateway_";
+    const registry = new Registry();
+    this.registry = registry;
+    if (options.defaultLabels) registry.setDefaultLabels(options.defaultLabels);
+    if (options.collectDefaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix });
+    const registers = [registry];
+
+    this.cacheHits = new Counter({
+      name: `${prefix}cache_hits_total`,
+      help: "Product cache lookups answered, per tier and key class (personal or generic).",
+      labelNames: ["tier", "key_class"],
+      registers,
+    });
+    this.cacheMisses = new Counter({
+      name: `${prefix}cache_misses_total`,
+      help: "Product cache lookups not answered, per tier and key class.",
+      labelNames: ["tier", "key_class"],
+      registers,
+    });
+    this.cacheErrors = new Counter({
+      name: `${prefix}cache_errors_total`,
+      help: "Cache operations that failed (and were treated as misses), per tier and operation.",
+      labelNames: ["tier", "operation"],
+      registers,
+    });
+    this.upstreamDuration = new Histogram({
+      name: `${prefix}upstream_call_duration_seconds`,
+      help: "Product service calls, per service, kind (personal or generic) and outcome.",
+      labelNames: ["service", "kind", "outcome"],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.4, 0.8, 1.6, 3.2],
+      registers,
+    });
+    this.breakerState = new Gauge({
+      name: `${prefix}circuit_breaker_state`,
+      help: "1 for the state each circuit breaker is in, 0 for the others.",
+      labelNames: ["breaker", "state"],
+      registers,
+    });
+    this.invalidationMessagesSent = new Counter({
+      name: `${prefix}invalidation_messages_sent_total`,
+      help: "L1 invalidation messages published.",
+      registers,
+    });
+    this.invalidationKeysSent = new Counter({
+      name: `${prefix}invalidation_keys_sent_total`,
+      help: "Cache keys in the L1 invalidation messages published.",
+      registers,
+    });
+    this.invalidationMessagesReceived = new Counter({
+      name: `${prefix}invalidation_messages_received_total`,
+      help: "L1 invalidation messages received.",
+      registers,
+    });
+    this.invalidationKeysReceived = new Counter({
+      name: `${prefix}invalidation_keys_received_total`,
+      help: "Cache keys in the L1 invalidation messages received.",
+      registers,
+    });
+    this.invalidationGaps = new Counter({
+      name: `${prefix}invalidation_gaps_total`,
+      help: "Gaps detected in a publisher's invalidation sequence numbers.",
+      registers,
+    });
+    this.possibleLossResets = new Counter({
+      name: `${prefix}l1_possible_loss_resets_total`,
+      help: "Times L1 was dropped because invalidations may have been lost, per cause.",
+      labelNames: ["cause"],
+      registers,
+    });
+  }
+
+  cacheLookup(tier: CacheTier, keyClass: KeyClass, result: { hits: number; misses: number }): void {
+    if (result.hits > 0) this.cacheHits.inc({ tier, key_class: keyClass }, result.hits);
+    if (result.misses > 0) this.cacheMisses.inc({ tier, key_class: keyClass }, result.misses);
+  }
+
+  cacheError(tier: CacheTier, operation: string): void {
+    this.cacheErrors.inc({ tier, operation });
+  }
+
+  upstreamCall(service: ServiceId, kind: KeyClass, durationMs: number, outcome: UpstreamOutcome): void {
+    this.upstreamDuration.observe({ service, kind, outcome }, durationMs / 1_000);
+  }
+
+  /** Wire to `FailOpenL2Cache`'s `onStateChange`, e.g. `(state) => telemetry.setBreakerState("l2", state)`. */
+  setBreakerState(breaker: string, state: BreakerState): void {
+    for (const candidate of BREAKER_STATES)
+      this.breakerState.set({ breaker, state: candidate }, candidate === state ? 1 : 0);
+  }
+
+  invalidationSent(keys: number): void {
+    this.invalidationMessagesSent.inc();
+    this.invalidationKeysSent.inc(keys);
+  }
+
+  invalidationReceived(keys: number): void {
+    this.invalidationMessagesReceived.inc();
+    this.invalidationKeysReceived.inc(keys);
+  }
+
+  invalidationGap(): void {
+    this.invalidationGaps.inc();
+  }
+
+  possibleLoss(cause: PossibleLossCause): void {
+    this.possibleLossResets.inc({ cause });
+  }
+}
