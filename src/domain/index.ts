@@ -3,3 +3,4 @@ export * from "./ports.js";
 export * from "./errors.js";
 export * from "./product-data.js";
 export * from "./home.js";
+export * from "./generic-refresh.js";
