@@ -1,9 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
-import path from "node:path";
 import { freePort } from "./free-port.js";
 
 /**
@@ -36,7 +34,8 @@ let exitHookInstalled = false;
 
 export async function startRedisServer(options: StartRedisServerOptions = {}): Promise<RedisServer> {
   const startTimeoutMs = options.startTimeoutMs ?? 10_000;
-  const dir = mkdtempSync(path.join(os.tmpdir(), "home-gateway-redis-"));
+  // Nothing is persisted (no RDB, no AOF); the directory only has to exist, before and after a stop.
+  const dir = os.tmpdir();
   let child: ChildProcess | undefined;
   let port = 0;
   // A free port can be taken between asking and binding; another port then does.
@@ -63,10 +62,7 @@ export async function startRedisServer(options: StartRedisServerOptions = {}): P
   return {
     port,
     url: `redis://127.0.0.1:${port}`,
-    stop: async () => {
-      await signalAndWait("SIGTERM");
-      rmSync(dir, { recursive: true, force: true });
-    },
+    stop: () => signalAndWait("SIGTERM"),
     kill: () => signalAndWait("SIGKILL"),
     freeze: () => {
       current.kill("SIGSTOP");
