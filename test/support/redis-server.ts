@@ -2,7 +2,6 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
 import os from "node:os";
-import { freePort } from "./free-port.js";
 
 /**
  * A redis-server of the test's own on a free loopback port: nothing persisted, nothing shared with
@@ -135,10 +134,19 @@ function track(child: ChildProcess): void {
   });
 }
 
-/** A free port other than the ones a developer's own services use. */
+/** A port that was free a moment ago, other than the ones a developer's own services use. */
 async function unreservedPort(): Promise<number> {
   for (;;) {
-    const port = await freePort();
+    const port = await new Promise<number>((resolve, reject) => {
+      const probe = net.createServer();
+      probe.once("error", reject);
+      probe.listen(0, "127.0.0.1", () => {
+        const address = probe.address();
+        probe.close(() =>
+          typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+        );
+      });
+    });
     if (!RESERVED_PORTS.has(port)) return port;
   }
 }
