@@ -15,7 +15,9 @@ module.exports = {
       comment: "the SDUI vocabulary depends on the domain only",
       severity: "error",
       from: { path: "^src/ui-components" },
-      to: { path: "^src/(adapters|resolvers|app|main|embedded)|node_modules/(ioredis|type-graphql|@apollo|express)" },
+      to: {
+        path: "^src/(adapters|resolvers|app|main|embedded)|node_modules/(ioredis|type-graphql|@apollo|express)",
+      },
     },
     {
       name: "resolvers-use-no-adapter",
@@ -41,6 +43,9 @@ module.exports = {
     doNotFollow: { path: "node_modules" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default"],
+    },
   },
 };

@@ -2,7 +2,17 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "src/gql/**", "test/gql/**", "coverage/**", "bench/results/**"] },
+  {
+    ignores: [
+      ".dependency-cruiser.cjs",
+      "dist/**",
+      "node_modules/**",
+      "src/gql/**",
+      "test/gql/**",
+      "coverage/**",
+      "bench/results/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

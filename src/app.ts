@@ -74,6 +74,8 @@ export interface Gateway {
   readonly productData: ProductData;
   /** The context an HTTP request with this `Authorization` header would get; for in-process tests. */
   contextFor(authorization?: string): Promise<GatewayContext>;
+  /** Starts the GraphQL server without listening (for in-process tests); `listen` calls it too. */
+  start(): Promise<void>;
   /** Starts background work and listens; resolves with the URL of /graphql. */
   listen(options: { port: number; host?: string }): Promise<{ url: string; port: number }>;
   /** Stops taking requests, drains those in flight, stops background work. */
@@ -113,6 +115,8 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     introspection: !options.production,
     includeStacktraceInErrorResponses: !options.production,
     hideSchemaDetailsFromClientErrors: options.production,
+    // Shutdown is ours (main.ts): Apollo's own handler would re-raise the signal mid-drain.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => formatError(formatted, error, options.production),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -175,6 +179,8 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
   }
 
   let invalidations: { unsubscribe(): Promise<void> } | undefined;
+  let started: Promise<void> | undefined;
+  const start = (): Promise<void> => (started ??= apollo.start());
 
   return {
     schema,
@@ -182,8 +188,9 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     httpServer,
     productData,
     contextFor,
+    start,
     async listen({ port, host }) {
-      await apollo.start();
+      await start();
       app.use(
         "/graphql",
         express.json({ limit: options.bodyLimitBytes ?? 256 * 1024 }),
@@ -215,11 +222,10 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     },
     async stop() {
       if (state === "stopping") return;
-      const wasServing = state === "serving";
       state = "stopping";
       for (const task of ports.background ?? []) await task.stop();
       await invalidations?.unsubscribe();
-      if (wasServing) await apollo.stop();
+      if (started) await apollo.stop();
     },
   };
 }

@@ -59,7 +59,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
       webBaseUrl: "https://www.example.com",
     },
   );
-  await gateway.apollo.start();
+  await gateway.start();
 
   const service = (id: string): FakeProductService => {
     const found = services.find((candidate) => candidate.id === id);

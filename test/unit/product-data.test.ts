@@ -77,7 +77,10 @@ async function settle<T>(clock: FakeClock, promise: Promise<T>, stepMs = 10, lim
 }
 
 const byState = (results: readonly ResolvedProduct[]) =>
-  results.reduce<Record<string, number>>((count, r) => ({ ...count, [r.state]: (count[r.state] ?? 0) + 1 }), {});
+  results.reduce<Record<string, number>>(
+    (count, r) => ({ ...count, [r.state]: (count[r.state] ?? 0) + 1 }),
+    {},
+  );
 
 describe("ProductData", () => {
   it("resolves 24 products with one L2 batch and one call per product service", async () => {
@@ -123,7 +126,8 @@ describe("ProductData", () => {
 
   it("shows generic info for a slow service at the soft timeout and reports the late data", async () => {
     const { data, refs, l2, clock, service, arrivals } = setup();
-    for (const ref of refs) l2.seed([{ key: genericKey(ref.id), value: product(ref.service, Number(ref.id.split("-")[1])) }]);
+    for (const ref of refs)
+      l2.seed([{ key: genericKey(ref.id), value: product(ref.service, Number(ref.id.split("-")[1])) }]);
     service("travel").latencyMs = 1_000;
 
     const pending = data.loaderFor({ kind: "user", id: "alice" }).loadMany(refs);
@@ -133,12 +137,16 @@ describe("ProductData", () => {
 
     const travel = results.filter((r) => r.ref.service === "travel");
     expect(travel.map((r) => [r.state, r.reason])).toEqual(Array(4).fill(["GENERIC", "SERVICE_SLOW"]));
-    expect(results.filter((r) => r.ref.service !== "travel").every((r) => r.state === "PERSONALIZED")).toBe(true);
+    expect(results.filter((r) => r.ref.service !== "travel").every((r) => r.state === "PERSONALIZED")).toBe(
+      true,
+    );
     expect(arrivals).toEqual([]);
 
     await clock.advance(1_000);
     await flushMicrotasks();
-    expect(arrivals.flatMap((a) => a.products.map((p) => p.id)).sort()).toEqual(travel.map((r) => r.ref.id).sort());
+    expect(arrivals.flatMap((a) => a.products.map((p) => p.id)).sort()).toEqual(
+      travel.map((r) => r.ref.id).sort(),
+    );
     expect(arrivals.every((a) => a.user === "alice")).toBe(true);
     // The late answer filled the cache: the next request is personalised without asking again.
     expect(l2.peek(personalKey("alice", "travel-0"))).toBeDefined();
@@ -148,7 +156,9 @@ describe("ProductData", () => {
     const { data, refs, clock, service } = setup();
     service("media").latencyMs = 1_000;
     const startedMs = clock.nowMs();
-    const pending = data.loaderFor({ kind: "user", id: "bob" }).loadMany(refs.filter((r) => r.service === "media"));
+    const pending = data
+      .loaderFor({ kind: "user", id: "bob" })
+      .loadMany(refs.filter((r) => r.service === "media"));
     const results = (await settle(clock, pending, 5)) as ResolvedProduct[];
     expect(results.map((r) => r.state)).toEqual(["PENDING", "PENDING", "PENDING", "PENDING"]);
     // The generic lookup gets a short grace after the soft timeout, not a second full wait.
@@ -158,12 +168,17 @@ describe("ProductData", () => {
   it("falls back to generic info with SERVICE_FAILED when a service fails, others unaffected", async () => {
     const { data, refs, clock, service } = setup();
     service("banking").failWith(new Error("boom"));
-    const results = (await settle(clock, data.loaderFor({ kind: "user", id: "alice" }).loadMany(refs))) as ResolvedProduct[];
+    const results = (await settle(
+      clock,
+      data.loaderFor({ kind: "user", id: "alice" }).loadMany(refs),
+    )) as ResolvedProduct[];
 
     const banking = results.filter((r) => r.ref.service === "banking");
     // Its generic() fails too (same fake), so nothing can be shown for those products.
     expect(banking.map((r) => [r.state, r.reason])).toEqual(Array(4).fill(["UNAVAILABLE", "SERVICE_FAILED"]));
-    expect(results.filter((r) => r.ref.service !== "banking").every((r) => r.state === "PERSONALIZED")).toBe(true);
+    expect(results.filter((r) => r.ref.service !== "banking").every((r) => r.state === "PERSONALIZED")).toBe(
+      true,
+    );
   });
 
   it("uses cached generic info when a failing service has it in L2", async () => {
@@ -192,7 +207,10 @@ describe("ProductData", () => {
 
   it("gives anonymous viewers generic info only", async () => {
     const { data, refs, clock, personalCalls } = setup();
-    const results = (await settle(clock, data.loaderFor({ kind: "anonymous" }).loadMany(refs))) as ResolvedProduct[];
+    const results = (await settle(
+      clock,
+      data.loaderFor({ kind: "anonymous" }).loadMany(refs),
+    )) as ResolvedProduct[];
     expect(results.every((r) => r.state === "GENERIC" && r.reason === "ANONYMOUS_VIEWER")).toBe(true);
     expect(personalCalls()).toBe(0);
   });
@@ -200,7 +218,10 @@ describe("ProductData", () => {
   it("treats a failing L2 as misses and still answers from the product services", async () => {
     const { data, refs, clock, l2 } = setup();
     l2.failWith(new Error("redis down"));
-    const results = (await settle(clock, data.loaderFor({ kind: "user", id: "carol" }).loadMany(refs))) as ResolvedProduct[];
+    const results = (await settle(
+      clock,
+      data.loaderFor({ kind: "user", id: "carol" }).loadMany(refs),
+    )) as ResolvedProduct[];
     expect(byState(results)).toEqual({ PERSONALIZED: 24 });
   });
 
