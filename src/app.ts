@@ -43,6 +43,8 @@ export interface GatewayPorts {
   readonly readiness?: readonly ReadinessCheck[];
   /** Background work that starts with the gateway and stops before it closes. */
   readonly background?: readonly BackgroundTask[];
+  /** Releases connections once everything else has stopped. */
+  readonly close?: () => Promise<void>;
 }
 
 export interface ReadinessCheck {
@@ -226,6 +228,7 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
       for (const task of ports.background ?? []) await task.stop();
       await invalidations?.unsubscribe();
       if (started) await apollo.stop();
+      await ports.close?.();
     },
   };
 }

@@ -1,14 +1,10 @@
 import "reflect-metadata";
-import { HttpProductService } from "./adapters/http-product-service.js";
-import { HttpRecommendations } from "./adapters/http-recommendations.js";
-import { LruL1Cache } from "./adapters/lru-l1-cache.js";
 import { createLogger } from "./adapters/pino-logger.js";
-import { SystemClock } from "./adapters/system-clock.js";
-import { type GatewayPorts, createGateway } from "./app.js";
+import { createGateway } from "./app.js";
 import { TokenVerifier, mintToken } from "./auth.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
-import { NO_TELEMETRY, type ProductService, type Recommendations } from "./domain/index.js";
-import { DEMO_USERS, demoUpstreams, inMemoryInfrastructure } from "./embedded.js";
+import { buildPorts } from "./composition.js";
+import { DEMO_USERS } from "./embedded.js";
 
 /** The composition root: the one place that reads the environment and builds real adapters. */
 async function main(): Promise<void> {
@@ -21,23 +17,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger({ level: config.LOG_LEVEL });
-  const clock = new SystemClock();
-
-  const upstreams =
-    realUpstreams(config) ??
-    demoUpstreams({
-      clock,
-      latencyMs: config.DEMO_LATENCY_MS,
-      failureRate: config.DEMO_FAILURE_RATE,
-    });
-  const ports: GatewayPorts = {
-    ...upstreams,
-    ...inMemoryInfrastructure({ clock }),
-    l1: new LruL1Cache({ ttlMs: config.L1_TTL_MS, max: config.L1_MAX_ENTRIES }),
-    clock,
-    logger,
-    telemetry: NO_TELEMETRY,
-  };
+  const ports = await buildPorts(config, logger);
   const tokenOptions = {
     secret: config.jwtSecret,
     issuer: config.JWT_ISSUER,
@@ -84,19 +64,6 @@ async function main(): Promise<void> {
   };
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);
-}
-
-function realUpstreams(
-  config: Config,
-): { services: ProductService[]; recommendations: Recommendations } | undefined {
-  if (!config.PRODUCT_SERVICES || !config.RECOMMENDATIONS_URL) return undefined;
-  const timeoutMs = config.UPSTREAM_TIMEOUT_MS;
-  return {
-    services: [...config.PRODUCT_SERVICES].map(
-      ([id, baseUrl]) => new HttpProductService({ id, baseUrl, timeoutMs }),
-    ),
-    recommendations: new HttpRecommendations({ baseUrl: config.RECOMMENDATIONS_URL, timeoutMs }),
-  };
 }
 
 await main();

@@ -90,6 +90,18 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
+/** A change viewers with the product on screen should see: what the live-tile feed carries. */
+export type ProductChange =
+  | { readonly kind: "personal"; readonly user: UserId; readonly info: ProductInfo }
+  | { readonly kind: "generic"; readonly info: ProductInfo }
+  /** The viewer's recommendations changed (tiles added, removed or reordered). */
+  | { readonly kind: "plan"; readonly user: UserId };
+
+/** Fans changes out to the viewers' subscriptions, on whichever instance they are connected. */
+export interface ProductChanges {
+  publish(change: ProductChange): Promise<void>;
+}
+
 /** Personalised data that arrived after its tile was served generically. Issue-neutral hook. */
 export interface LateArrivals {
   arrived(user: UserId, products: readonly ProductInfo[]): void;

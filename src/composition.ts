@@ -1,0 +1,142 @@
+import { randomUUID } from "node:crypto";
+import type { Logger as PinoLogger } from "pino";
+import { FailOpenL2Cache } from "./adapters/fail-open-l2-cache.js";
+import { HttpProductService } from "./adapters/http-product-service.js";
+import { HttpRecommendations } from "./adapters/http-recommendations.js";
+import { LruL1Cache } from "./adapters/lru-l1-cache.js";
+import { PromTelemetry } from "./adapters/prom-telemetry.js";
+import { createRedisClient, whenReady } from "./adapters/redis-client.js";
+import { RedisInvalidationBus } from "./adapters/redis-invalidation-bus.js";
+import { RedisL2Cache } from "./adapters/redis-l2-cache.js";
+import { RedisLocks } from "./adapters/redis-locks.js";
+import { SystemClock } from "./adapters/system-clock.js";
+import type { BackgroundTask, GatewayPorts, ReadinessCheck } from "./app.js";
+import type { Config } from "./config.js";
+import {
+  type Clock,
+  GenericRefresher,
+  type InvalidationBus,
+  type L2Cache,
+  type Locks,
+  type ProductService,
+  type Recommendations,
+} from "./domain/index.js";
+import { demoUpstreams, inMemoryInfrastructure } from "./embedded.js";
+
+/**
+ * The gateway's ports for a validated configuration: Redis when REDIS_URL is set (else in-memory),
+ * HTTP upstreams when PRODUCT_SERVICES is set (else the simulated demo services).
+ */
+export async function buildPorts(config: Config, logger: PinoLogger): Promise<GatewayPorts> {
+  const clock = new SystemClock();
+  const instanceId = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  const telemetry = new PromTelemetry({ collectDefaultMetrics: true });
+  const upstreams =
+    httpUpstreams(config) ??
+    demoUpstreams({ clock, latencyMs: config.DEMO_LATENCY_MS, failureRate: config.DEMO_FAILURE_RATE });
+  const shared = config.REDIS_URL
+    ? await redisInfrastructure(config.REDIS_URL, config, { logger, telemetry, instanceId })
+    : { ...inMemoryInfrastructure({ clock }), readiness: [], close: async () => undefined };
+
+  const refresher = new GenericRefresher({
+    services: new Map(upstreams.services.map((service) => [service.id, service])),
+    l2: shared.l2,
+    bus: shared.bus,
+    locks: shared.locks,
+    clock,
+    logger,
+    periodMs: config.GENERIC_REFRESH_MS,
+  });
+  const background: BackgroundTask[] = [
+    { name: "generic-refresh", start: () => refresher.start(), stop: () => refresher.stop() },
+  ];
+
+  return {
+    ...upstreams,
+    l1: new LruL1Cache({ ttlMs: config.L1_TTL_MS, max: config.L1_MAX_ENTRIES }),
+    l2: shared.l2,
+    bus: shared.bus,
+    clock: clock satisfies Clock,
+    logger,
+    telemetry,
+    metrics: telemetry.registry,
+    readiness: shared.readiness,
+    background,
+    close: shared.close,
+  };
+}
+
+function httpUpstreams(
+  config: Config,
+): { services: ProductService[]; recommendations: Recommendations } | undefined {
+  if (!config.PRODUCT_SERVICES || !config.RECOMMENDATIONS_URL) return undefined;
+  const timeoutMs = config.UPSTREAM_TIMEOUT_MS;
+  return {
+    services: [...config.PRODUCT_SERVICES].map(
+      ([id, baseUrl]) => new HttpProductService({ id, baseUrl, timeoutMs }),
+    ),
+    recommendations: new HttpRecommendations({ baseUrl: config.RECOMMENDATIONS_URL, timeoutMs }),
+  };
+}
+
+async function redisInfrastructure(
+  url: string,
+  config: Config,
+  context: { logger: PinoLogger; telemetry: PromTelemetry; instanceId: string },
+): Promise<{
+  l2: L2Cache;
+  bus: InvalidationBus;
+  locks: Locks;
+  readiness: ReadinessCheck[];
+  close: () => Promise<void>;
+}> {
+  const { logger, telemetry, instanceId } = context;
+  const commandTimeoutMs = config.REDIS_COMMAND_TIMEOUT_MS;
+  const commands = createRedisClient({
+    url,
+    connectionName: "home-gateway:commands",
+    logger,
+    commandTimeoutMs,
+  });
+  const subscriber = createRedisClient({
+    url,
+    connectionName: "home-gateway:invalidations",
+    logger,
+    commandTimeoutMs,
+    // The bus resubscribes by itself, so it knows when its subscription is back and can drop L1.
+    autoResubscribe: false,
+  });
+  // Starting without Redis is allowed (requests fall back to the product services); say so loudly.
+  await whenReady(commands, { timeoutMs: 2_000 }).catch((error: unknown) =>
+    logger.warn({ err: error }, "Redis is not reachable at start; serving without L2 until it is"),
+  );
+
+  const l2 = new FailOpenL2Cache({
+    inner: new RedisL2Cache({ redis: commands, keyPrefix: config.REDIS_KEY_PREFIX, logger }),
+    logger,
+    timeoutMs: commandTimeoutMs * 2,
+    onStateChange: (state) => telemetry.setBreakerState("l2", state),
+  });
+  telemetry.setBreakerState("l2", l2.state);
+  const bus = new RedisInvalidationBus({
+    publisher: commands,
+    subscriber,
+    channelPrefix: config.REDIS_KEY_PREFIX,
+    logger,
+    instanceId,
+    metrics: telemetry,
+  });
+  const locks = new RedisLocks({ redis: commands, keyPrefix: config.REDIS_KEY_PREFIX, instanceId });
+  return {
+    l2,
+    bus,
+    locks,
+    // Not critical: without Redis the gateway still answers (L1 and product services), degraded.
+    readiness: [
+      { name: "redis", critical: false, check: () => commands.status === "ready" && l2.state !== "open" },
+    ],
+    close: async () => {
+      await Promise.allSettled([commands.quit(), subscriber.quit()]);
+    },
+  };
+}
