@@ -36,16 +36,47 @@ describe("FakeInvalidationBus", () => {
     expect(bus.subscriberCount()).toBe(0);
   });
 
-  it("loses the next n messages silently", async () => {
+  it("loses the next n messages, and reports the loss just before the next message it delivers", async () => {
     const bus = new FakeInvalidationBus();
-    const handlers = recorder();
-    await bus.subscribe(handlers);
+    const events: string[] = [];
+    await bus.subscribe({
+      onInvalidate: (keys) => events.push(`invalidate ${keys.map((key) => key.product).join()}`),
+      onPossibleLoss: () => events.push("possible loss"),
+    });
     bus.dropNext(2);
     await bus.publish([genericKey("A")]);
     await bus.publish([genericKey("B")]);
+    expect(events).toEqual([]);
     await bus.publish([genericKey("C")]);
-    expect(handlers.invalidated).toEqual([[genericKey("C")]]);
-    expect(bus.published).toHaveLength(3);
+    await bus.publish([genericKey("D")]);
+    expect(events).toEqual(["possible loss", "invalidate C", "invalidate D"]);
+    expect(bus.published).toHaveLength(4);
+  });
+
+  it("reports a loss only to the subscribers that were there to miss it", async () => {
+    const bus = new FakeInvalidationBus();
+    const early = recorder();
+    const late = recorder();
+    await bus.subscribe(early);
+    bus.dropNext(1);
+    await bus.publish([genericKey("lost")]);
+    await bus.subscribe(late);
+    await bus.publish([genericKey("next")]);
+    expect(early.losses).toHaveLength(1);
+    expect(late.losses).toEqual([]);
+    expect(late.invalidated).toEqual([[genericKey("next")]]);
+  });
+
+  it("does not report a loss twice when a reconnect already covered it", async () => {
+    const bus = new FakeInvalidationBus();
+    const handlers = recorder();
+    await bus.subscribe(handlers);
+    bus.dropNext(1);
+    await bus.publish([genericKey("lost")]);
+    bus.simulateReconnect("network blip");
+    await bus.publish([genericKey("next")]);
+    expect(handlers.losses).toEqual(["network blip"]);
+    expect(handlers.invalidated).toEqual([[genericKey("next")]]);
   });
 
   it("tells every subscriber about a reconnect", async () => {
