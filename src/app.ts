@@ -8,9 +8,13 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import type { Logger as PinoLogger } from "pino";
+import { WebSocketServer } from "ws";
+import { useServer } from "graphql-ws/use/ws";
+import { OperationTypeNode, getOperationAST, parse, validate } from "graphql";
 import { pinoHttp } from "pino-http";
 import { AuthenticationError, type TokenVerifier } from "./auth.js";
 import {
+  type ChangeFeed,
   type Clock,
   DomainError,
   type InvalidationBus,
@@ -36,6 +40,8 @@ export interface GatewayPorts {
   readonly clock: Clock;
   readonly logger: PinoLogger;
   readonly telemetry: Telemetry;
+  /** The live-tile feed: pushed updates and late personalised data reach subscriptions through it. */
+  readonly changes: ChangeFeed;
   readonly lateArrivals?: LateArrivals;
   /** Prometheus exposition for /metrics, when the telemetry adapter keeps one. */
   readonly metrics?: { readonly contentType: string; metrics(): Promise<string> };
@@ -67,6 +73,8 @@ export interface GatewayOptions {
   readonly webBaseUrl: string;
   /** Bytes a request body may have; larger ones get 413. */
   readonly bodyLimitBytes?: number;
+  /** Bytes a WebSocket frame may have; a larger one closes the socket (1009). */
+  readonly maxFrameBytes?: number;
 }
 
 export interface Gateway {
@@ -104,6 +112,7 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
   const services: HomeServices = {
     recommendations: ports.recommendations,
     productData,
+    changes: ports.changes,
     clock: ports.clock,
     logger,
     webBaseUrl: options.webBaseUrl,
@@ -112,6 +121,61 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
   const schema = await buildGatewaySchema();
   const app = express();
   const httpServer = createServer(app);
+  const viewerOfToken = async (authorization: string | undefined): Promise<Viewer> =>
+    options.tokens.viewerOf(authorization);
+  // graphql-transport-ws on the same port and path as HTTP; graphql-ws bypasses Apollo, so the
+  // socket gets its own checks here.
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: "/graphql",
+    maxPayload: options.maxFrameBytes ?? 64 * 1024,
+  });
+  const socketServer = useServer<Record<string, unknown>, { viewer: Viewer }>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const authorization = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        try {
+          ctx.extra.viewer = await viewerOfToken(
+            typeof authorization === "string" ? authorization : undefined,
+          );
+          return true;
+        } catch (error) {
+          logger.info({ err: error }, "socket refused: bad token");
+          return false; // graphql-ws closes with 4403 Forbidden
+        }
+      },
+      onSubscribe: (_ctx, _id, payload) => {
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: 5_000 });
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError("Could not parse the operation")];
+        }
+        const errors = validate(schema, document);
+        if (errors.length > 0) return errors;
+        const operation = getOperationAST(document, payload.operationName);
+        if (operation?.operation !== OperationTypeNode.SUBSCRIPTION) {
+          return [
+            new GraphQLError(
+              "Only subscriptions are accepted over the socket; send queries to POST /graphql",
+              {
+                extensions: { code: "BAD_REQUEST" },
+              },
+            ),
+          ];
+        }
+        return {
+          schema,
+          document,
+          variableValues: payload.variables ?? undefined,
+          operationName: payload.operationName ?? undefined,
+        };
+      },
+      context: (ctx) => createContext(ctx.extra.viewer ?? { kind: "anonymous" }, services),
+    },
+    wsServer,
+  );
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     introspection: !options.production,
@@ -122,6 +186,15 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     formatError: (formatted, error) => formatError(formatted, error, options.production),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await socketServer.dispose();
+            },
+          };
+        },
+      },
       // Every home response is personal: HTTP cache hints would be wrong, and they cost throughput.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),

@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Logger as PinoLogger } from "pino";
+import { PubSub } from "graphql-subscriptions";
+import { RedisPubSub } from "graphql-redis-subscriptions";
 import { FailOpenL2Cache } from "./adapters/fail-open-l2-cache.js";
+import { PubSubChangeFeed } from "./adapters/pubsub-change-feed.js";
 import { HttpProductService } from "./adapters/http-product-service.js";
 import { HttpRecommendations } from "./adapters/http-recommendations.js";
 import { LruL1Cache } from "./adapters/lru-l1-cache.js";
@@ -36,7 +39,12 @@ export async function buildPorts(config: Config, logger: PinoLogger): Promise<Ga
     demoUpstreams({ clock, latencyMs: config.DEMO_LATENCY_MS, failureRate: config.DEMO_FAILURE_RATE });
   const shared = config.REDIS_URL
     ? await redisInfrastructure(config.REDIS_URL, config, { logger, telemetry, instanceId })
-    : { ...inMemoryInfrastructure({ clock }), readiness: [], close: async () => undefined };
+    : {
+        ...inMemoryInfrastructure({ clock }),
+        changes: new PubSubChangeFeed({ pubsub: new PubSub(), prefix: config.REDIS_KEY_PREFIX, logger }),
+        readiness: [],
+        close: async () => undefined,
+      };
 
   const refresher = new GenericRefresher({
     services: new Map(upstreams.services.map((service) => [service.id, service])),
@@ -56,6 +64,7 @@ export async function buildPorts(config: Config, logger: PinoLogger): Promise<Ga
     l1: new LruL1Cache({ ttlMs: config.L1_TTL_MS, max: config.L1_MAX_ENTRIES }),
     l2: shared.l2,
     bus: shared.bus,
+    changes: shared.changes,
     clock: clock satisfies Clock,
     logger,
     telemetry,
@@ -87,6 +96,7 @@ async function redisInfrastructure(
   l2: L2Cache;
   bus: InvalidationBus;
   locks: Locks;
+  changes: PubSubChangeFeed;
   readiness: ReadinessCheck[];
   close: () => Promise<void>;
 }> {
@@ -127,16 +137,34 @@ async function redisInfrastructure(
     metrics: telemetry,
   });
   const locks = new RedisLocks({ redis: commands, keyPrefix: config.REDIS_KEY_PREFIX, instanceId });
+  const liveSubscriber = createRedisClient({
+    url,
+    connectionName: "home-gateway:live-tiles",
+    logger,
+    commandTimeoutMs,
+  });
+  const changes = new PubSubChangeFeed({
+    pubsub: new RedisPubSub({ publisher: commands, subscriber: liveSubscriber }),
+    prefix: config.REDIS_KEY_PREFIX,
+    logger,
+  });
+  // Pub/sub loses what is sent while the subscriber is away: subscriptions must resync after it.
+  let wasConnected = false;
+  liveSubscriber.on("ready", () => {
+    if (wasConnected) changes.possibleLoss("live-tile subscriber reconnected");
+    wasConnected = true;
+  });
   return {
     l2,
     bus,
     locks,
+    changes,
     // Not critical: without Redis the gateway still answers (L1 and product services), degraded.
     readiness: [
       { name: "redis", critical: false, check: () => commands.status === "ready" && l2.state !== "open" },
     ],
     close: async () => {
-      await Promise.allSettled([commands.quit(), subscriber.quit()]);
+      await Promise.allSettled([commands.quit(), subscriber.quit(), liveSubscriber.quit()]);
     },
   };
 }

@@ -102,6 +102,20 @@ export interface ProductChanges {
   publish(change: ProductChange): Promise<void>;
 }
 
+/** The feed behind live tiles: what one viewer's subscription hears. */
+export interface ChangeFeed extends ProductChanges {
+  /**
+   * Calls `onChange` with the viewer's own changes (personal, plan) and with generic ones, until the
+   * returned function is called. Delivery is at most once; `onPossibleLoss` says changes may be gone.
+   */
+  listen(viewer: Viewer, handlers: ChangeHandlers): Promise<() => Promise<void>>;
+}
+
+export interface ChangeHandlers {
+  onChange(change: ProductChange): void;
+  onPossibleLoss?(reason: string): void;
+}
+
 /** Personalised data that arrived after its tile was served generically. Issue-neutral hook. */
 export interface LateArrivals {
   arrived(user: UserId, products: readonly ProductInfo[]): void;

@@ -1,5 +1,6 @@
 import type DataLoader from "dataloader";
 import type {
+  ChangeFeed,
   Clock,
   Logger,
   ProductData,
@@ -22,6 +23,7 @@ export interface GatewayContext {
 export interface HomeServices {
   readonly recommendations: Recommendations;
   readonly productData: ProductData;
+  readonly changes: ChangeFeed;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly webBaseUrl: string;

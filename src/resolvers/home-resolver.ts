@@ -1,13 +1,7 @@
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import { resolveHome } from "../domain/index.js";
-import {
-  BASELINE_ACTIONS,
-  BASELINE_CAPABILITIES,
-  BASELINE_COMPONENTS,
-  type Capabilities,
-  type HomeScreen as HomeScreenModel,
-  buildHomeScreen,
-} from "../ui-components/index.js";
+import { type HomeScreen as HomeScreenModel, buildHomeScreen } from "../ui-components/index.js";
+import { capabilitiesOf } from "./capabilities.js";
 import type { GatewayContext } from "./context.js";
 import { ClientCapabilitiesInput, HomeScreen } from "./types.js";
 
@@ -37,14 +31,4 @@ export class HomeResolver {
       locale: capabilities?.locale ?? "en-US",
     });
   }
-}
-
-function capabilitiesOf(input: ClientCapabilitiesInput | null | undefined): Capabilities {
-  if (!input) return BASELINE_CAPABILITIES;
-  return {
-    platform: input.platform,
-    appVersion: input.appVersion,
-    components: new Set([...BASELINE_COMPONENTS, ...input.components]),
-    actions: new Set([...BASELINE_ACTIONS, ...input.actions]),
-  };
 }

@@ -442,3 +442,59 @@ export const ORPHANED_TYPES = [
   ListSection,
   ErrorSection,
 ];
+
+// --- live updates ------------------------------------------------------------------------------
+
+@InterfaceType({
+  resolveType: byTypename,
+  description:
+    "One change to the screen the client holds. `sequence` counts 1, 2, 3... per subscription: a client that sees a gap refetches `home`.",
+})
+export abstract class HomeUpdate {
+  @Field(() => Int)
+  sequence!: number;
+  @Field(() => GraphQLDateTimeISO)
+  sentAt!: Date;
+}
+
+@ObjectType({
+  implements: HomeUpdate,
+  description: "Replace the tile with this id, if this revision is higher than yours.",
+})
+export class TileUpdate extends HomeUpdate {
+  @Field(() => ID)
+  sectionId!: string;
+  @Field(() => Tile)
+  tile!: ui.Tile;
+}
+
+@ObjectType({ implements: HomeUpdate, description: "Insert the tile at `index` in the section." })
+export class TileInsert extends HomeUpdate {
+  @Field(() => ID)
+  sectionId!: string;
+  @Field(() => Int)
+  index!: number;
+  @Field(() => Tile)
+  tile!: ui.Tile;
+}
+
+@ObjectType({ implements: HomeUpdate, description: "Remove the tile with this id from the section." })
+export class TileRemoval extends HomeUpdate {
+  @Field(() => ID)
+  sectionId!: string;
+  @Field(() => ID)
+  tileId!: string;
+}
+
+@ObjectType({
+  implements: HomeUpdate,
+  description: "The screen changed more than deltas can say: refetch `home`.",
+})
+export class ResyncRequired extends HomeUpdate {
+  @Field(() => String, {
+    description: "SECTIONS_CHANGED, TILES_REORDERED, SECTION_RECOVERED, UPDATES_LOST, ...",
+  })
+  reason!: string;
+}
+
+export const LIVE_UPDATE_TYPES = [TileUpdate, TileInsert, TileRemoval, ResyncRequired];

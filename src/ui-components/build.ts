@@ -207,6 +207,11 @@ export interface TilePlace {
   readonly position: number;
 }
 
+/** A tile's id: stable for the same product in the same section, whatever the tile shows. */
+export function tileId(place: Pick<TilePlace, "sectionId">, productId: string): string {
+  return `${place.sectionId}.${productId}`;
+}
+
 /** The tile for one product in one place, or null when this client cannot be shown anything useful. */
 export function buildTile(
   resolved: ResolvedProduct,
@@ -311,7 +316,7 @@ function tileBase(
     position: place.position,
   };
   return {
-    id: `${place.sectionId}.${resolved.ref.id}`,
+    id: tileId(place, resolved.ref.id),
     revision: tileRevision(resolved),
     product: { id: resolved.ref.id, service: resolved.ref.service },
     personalization: { state: resolved.state, reason: resolved.reason ?? null },

@@ -1,2 +1,3 @@
 export * from "./components.js";
 export * from "./build.js";
+export * from "./live-screen.js";

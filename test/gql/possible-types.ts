@@ -8,6 +8,12 @@
       "OpenUrlAction",
       "RetryAction"
     ],
+    "HomeUpdate": [
+      "ResyncRequired",
+      "TileInsert",
+      "TileRemoval",
+      "TileUpdate"
+    ],
     "Node": [
       "BasicTile",
       "CarouselSection",
@@ -47,6 +53,12 @@
       "OpenProductAction",
       "OpenUrlAction",
       "RetryAction"
+    ],
+    "HomeUpdate": [
+      "ResyncRequired",
+      "TileInsert",
+      "TileRemoval",
+      "TileUpdate"
     ],
     "Node": [
       "BasicTile",

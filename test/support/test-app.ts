@@ -7,6 +7,9 @@ import { FakeL2Cache } from "../../src/adapters/fakes/fake-l2-cache.js";
 import type { FakeProductService } from "../../src/adapters/fakes/fake-product-service.js";
 import { FakeRecommendations } from "../../src/adapters/fakes/fake-recommendations.js";
 import { LruL1Cache } from "../../src/adapters/lru-l1-cache.js";
+import { PubSubChangeFeed } from "../../src/adapters/pubsub-change-feed.js";
+import { PubSub } from "graphql-subscriptions";
+import { silentLogger } from "./silent-logger.js";
 import { createLogger } from "../../src/adapters/pino-logger.js";
 import { type Gateway, type GatewayPorts, createGateway } from "../../src/app.js";
 import { TokenVerifier, mintToken } from "../../src/auth.js";
@@ -37,6 +40,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const l1 = new LruL1Cache({ ttlMs: 10_000, clock });
   const l2 = new FakeL2Cache({ clock });
   const bus = new FakeInvalidationBus();
+  const changes = new PubSubChangeFeed({ pubsub: new PubSub(), prefix: "test:", logger: silentLogger });
   const logger = createLogger({ level: "silent" });
   const gateway: Gateway = await createGateway(
     {
@@ -48,6 +52,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
       clock,
       logger,
       telemetry: NO_TELEMETRY,
+      changes,
       ...(options.lateArrivals && { lateArrivals: options.lateArrivals }),
       ...options.ports,
     },
@@ -121,6 +126,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     l1,
     l2,
     bus,
+    changes,
     execute,
     executeOverTime,
     token: (user: string, extra: { expiresIn?: string | number } = {}) =>

@@ -1,0 +1,90 @@
+import { Arg, Root, Subscription, Resolver } from "type-graphql";
+import { type ProductChange, resolveHome } from "../domain/index.js";
+import { type HomeUpdate as HomeUpdateModel, LiveScreen } from "../ui-components/index.js";
+import { BoundedQueue, OVERFLOWED } from "./bounded-queue.js";
+import { capabilitiesOf } from "./capabilities.js";
+import type { GatewayContext } from "./context.js";
+import { ClientCapabilitiesInput, HomeUpdate } from "./types.js";
+
+export type SequencedUpdate = HomeUpdateModel & { readonly sequence: number; readonly sentAt: Date };
+
+/** Changes a subscription may fall behind by before it is told to resync instead. */
+const MAX_QUEUED_CHANGES = 256;
+
+type Lost = { readonly kind: "lost"; readonly reason: string };
+
+@Resolver()
+export class LiveTilesResolver {
+  @Subscription(() => HomeUpdate, {
+    description:
+      "Live changes to the viewer's home screen: tiles replaced (same id, higher revision), inserted or removed, or a request to refetch `home`. Declare the same capabilities as for `home`.",
+    subscribe: ({ args, context }) =>
+      liveUpdates(
+        context as GatewayContext,
+        (args as { capabilities?: ClientCapabilitiesInput | null }).capabilities,
+      ),
+  })
+  homeUpdates(
+    @Root() update: SequencedUpdate,
+    @Arg("capabilities", () => ClientCapabilitiesInput, { nullable: true })
+    _capabilities: ClientCapabilitiesInput | null | undefined,
+  ): SequencedUpdate {
+    return update;
+  }
+}
+
+/**
+ * One subscription: listen first (so nothing falls between the snapshot and the feed), take a
+ * snapshot of the viewer's screen, then turn each change into numbered deltas on that snapshot.
+ */
+async function* liveUpdates(
+  context: GatewayContext,
+  input: ClientCapabilitiesInput | null | undefined,
+): AsyncGenerator<SequencedUpdate> {
+  const { viewer, services } = context;
+  const capabilities = capabilitiesOf(input);
+  const queue = new BoundedQueue<ProductChange | Lost>(MAX_QUEUED_CHANGES);
+  const stopListening = await services.changes.listen(viewer, {
+    onChange: (change) => queue.push(change),
+    onPossibleLoss: (reason) => queue.push({ kind: "lost", reason }),
+  });
+  let sequence = 0;
+  const stamp = (update: HomeUpdateModel): SequencedUpdate => ({
+    ...update,
+    sequence: ++sequence,
+    sentAt: new Date(services.clock.nowMs()),
+  });
+  // A fresh loader per snapshot: a subscription outlives any one batch, and caching across changes would serve stale data.
+  const snapshot = () =>
+    resolveHome(viewer, {
+      recommendations: services.recommendations,
+      loader: services.productData.loaderFor(viewer),
+      logger: services.logger,
+    });
+  const buildOptions = () => ({
+    nowMs: services.clock.nowMs(),
+    webBaseUrl: services.webBaseUrl,
+    locale: input?.locale ?? "en-US",
+  });
+  try {
+    const screen = new LiveScreen(await snapshot(), capabilities, buildOptions);
+    for await (const change of queue) {
+      let updates: HomeUpdateModel[];
+      if (change === OVERFLOWED || change.kind === "lost") {
+        const reason = change === OVERFLOWED ? "TOO_MANY_CHANGES" : "UPDATES_LOST";
+        screen.reset(await snapshot());
+        updates = [{ __typename: "ResyncRequired", reason }];
+      } else if (change.kind === "plan") {
+        updates = screen.replan(await snapshot());
+      } else if (change.kind === "personal") {
+        updates = screen.personal(change.info);
+      } else {
+        updates = screen.generic(change.info);
+      }
+      for (const update of updates) yield stamp(update);
+    }
+  } finally {
+    queue.close();
+    await stopListening();
+  }
+}
