@@ -102,9 +102,17 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     clock: ports.clock,
     logger,
     telemetry: ports.telemetry,
+    // Generic first, personal next: data that missed the soft timeout is pushed to the viewer.
     lateArrivals: ports.lateArrivals ?? {
-      arrived: (user, products) =>
-        logger.debug({ user, products: products.map((p) => p.id) }, "late data cached"),
+      arrived: (user, products) => {
+        for (const info of products) {
+          ports.changes
+            .publish({ kind: "personal", user, info })
+            .catch((error: unknown) =>
+              logger.warn({ err: error, user, product: info.id }, "late data not pushed"),
+            );
+        }
+      },
     },
     softTimeoutMs: options.softTimeoutMs,
     l2TtlMs: options.l2TtlMs,
