@@ -110,6 +110,10 @@ export class FailOpenL2Cache implements L2Cache {
     return this.run("setMany", () => this.inner.setMany(entries, options));
   }
 
+  delete(keys: readonly CacheKey[]): Promise<void> {
+    return this.run("delete", () => this.inner.delete(keys));
+  }
+
   private async run<T>(operation: string, call: () => Promise<T>): Promise<T> {
     // cockatiel queues callers behind a half-open probe; waiting on a probe of a frozen store is
     // exactly the wait this class exists to prevent, so they fail at once instead.

@@ -100,14 +100,7 @@ export class RedisL2Cache implements L2Cache {
     const found = new Map<string, ProductInfo>();
     if (keys.length === 0) return found;
 
-    const groups = new Map<string, CacheKey[]>();
-    for (const key of keys) {
-      const tag = hashTagOf(key);
-      const group = groups.get(tag);
-      if (group) group.push(key);
-      else groups.set(tag, [key]);
-    }
-    const batches = [...groups.values()];
+    const batches = groupByHashTag(keys);
     const replies = await this.mgetAll(batches);
 
     batches.forEach((batch, batchIndex) => {
@@ -169,6 +162,21 @@ export class RedisL2Cache implements L2Cache {
     });
   }
 
+  /** One DEL per hash tag (a Cluster refuses a DEL across slots), all in one pipeline. */
+  async delete(keys: readonly CacheKey[]): Promise<void> {
+    if (keys.length === 0) return;
+    const pipeline = this.redis.pipeline();
+    for (const group of groupByHashTag(keys)) pipeline.del(...group.map((key) => this.redisKeyOf(key)));
+    let replies: [Error | null, unknown][];
+    try {
+      replies = (await pipeline.exec()) ?? [];
+    } catch (error) {
+      throw new L2WriteError(`L2 delete of ${keys.length} keys failed`, { cause: error });
+    }
+    const failure = replies.find(([error]) => error !== null);
+    if (failure) throw new L2WriteError(`L2 delete of ${keys.length} keys failed`, { cause: failure[0] });
+  }
+
   /** One MGET per hash tag; several tags go out together in one pipeline (one round trip). */
   private async mgetAll(batches: readonly CacheKey[][]): Promise<(string | null)[][]> {
     const [only] = batches;
@@ -201,6 +209,17 @@ export class RedisL2Cache implements L2Cache {
     }
     return undefined;
   }
+}
+
+function groupByHashTag(keys: readonly CacheKey[]): CacheKey[][] {
+  const groups = new Map<string, CacheKey[]>();
+  for (const key of keys) {
+    const tag = hashTagOf(key);
+    const group = groups.get(tag);
+    if (group) group.push(key);
+    else groups.set(tag, [key]);
+  }
+  return [...groups.values()];
 }
 
 function hashTagOf(key: CacheKey): string {

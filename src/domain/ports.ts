@@ -56,6 +56,12 @@ export interface L2Cache {
    * whether it was written.
    */
   setMany(entries: readonly CacheWrite[], options: { readonly ttlMs: number }): Promise<boolean[]>;
+  /**
+   * Removes the entries, whatever their version, so the next read loads them again; absent keys are
+   * fine. A pushed invalidation needs it: evicting L1 alone would let the next read refill L1 from
+   * the stale L2 entry.
+   */
+  delete(keys: readonly CacheKey[]): Promise<void>;
 }
 
 /**

@@ -133,6 +133,30 @@ export function describeL2CacheContract(name: string, makeHarness: () => Promise
       ]);
     });
 
+    it("deletes exactly the given keys, across users and the generic scope, in one call", async () => {
+      const doomed = [personalKey("ana", "p1"), personalKey("bob", "p1"), genericKey("p1")];
+      const kept = [personalKey("ana", "p2"), genericKey("p2")];
+      await cache.setMany(
+        [...doomed, ...kept].map((key) => write(key, 3)),
+        { ttlMs: TTL_MS },
+      );
+
+      await cache.delete([...doomed, personalKey("carl", "never-stored")]);
+
+      const found = await cache.getMany([...doomed, ...kept]);
+      expect([...found.keys()].sort()).toEqual(kept.map(cacheKeyId).sort());
+      await cache.delete([]);
+      expect((await cache.getMany(kept)).size).toBe(2);
+    });
+
+    it("forgets the version of a deleted entry: any version may be written again", async () => {
+      const key = personalKey("ana", "p1");
+      await cache.setMany([write(key, 9)], { ttlMs: TTL_MS });
+      await cache.delete([key]);
+      expect(await cache.setMany([write(key, 2)], { ttlMs: TTL_MS })).toEqual([true]);
+      expect((await cache.getMany([key])).get(cacheKeyId(key))?.version).toBe(2);
+    });
+
     it("forgets an entry once its TTL has passed", async () => {
       const short = personalKey("ana", "short");
       const long = personalKey("ana", "long");

@@ -43,6 +43,8 @@ describe("FailOpenL2Cache", () => {
     ]);
     expect((await cache.getMany([KEY])).size).toBe(1);
     expect(inner.calls.getMany).toHaveLength(1);
+    await cache.delete([KEY]);
+    expect(inner.peek(KEY)).toBeUndefined();
     expect(cache.state).toBe("closed");
   });
 
@@ -65,7 +67,9 @@ describe("FailOpenL2Cache", () => {
     const askedBefore = inner.calls.getMany.length;
     await expect(cache.getMany([KEY])).rejects.toBeInstanceOf(L2CircuitOpenError);
     await expect(cache.setMany([], { ttlMs: 1 })).rejects.toBeInstanceOf(L2CircuitOpenError);
+    await expect(cache.delete([KEY])).rejects.toBeInstanceOf(L2CircuitOpenError);
     expect(inner.calls.getMany).toHaveLength(askedBefore);
+    expect(inner.calls.delete).toHaveLength(0);
   });
 
   it("does not open on failures that are not consecutive", async () => {

@@ -17,10 +17,11 @@ interface Stored {
  * assert on batching, and fails or stalls on demand. The embedded mode uses it as its L2.
  */
 export class FakeL2Cache implements L2Cache {
-  readonly calls: { readonly getMany: CacheKey[][]; readonly setMany: CacheWrite[][] } = {
-    getMany: [],
-    setMany: [],
-  };
+  readonly calls: {
+    readonly getMany: CacheKey[][];
+    readonly setMany: CacheWrite[][];
+    readonly delete: CacheKey[][];
+  } = { getMany: [], setMany: [], delete: [] };
   private readonly store = new Map<string, Stored>();
   private readonly clock: Clock;
   private failure: Error | null = null;
@@ -52,6 +53,12 @@ export class FakeL2Cache implements L2Cache {
       this.store.set(id, { value: entry.value, expiresAtMs: this.clock.nowMs() + options.ttlMs });
       return true;
     });
+  }
+
+  async delete(keys: readonly CacheKey[]): Promise<void> {
+    this.calls.delete.push([...keys]);
+    await this.stall();
+    for (const key of keys) this.store.delete(cacheKeyId(key));
   }
 
   /** Every later call rejects with `error` (after any delay) until `failWith(null)`. */
