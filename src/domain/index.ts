@@ -4,3 +4,4 @@ export * from "./errors.js";
 export * from "./product-data.js";
 export * from "./home.js";
 export * from "./generic-refresh.js";
+export * from "./updates.js";

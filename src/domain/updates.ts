@@ -1,0 +1,309 @@
+import { DomainError } from "./errors.js";
+import type { ProductId, ProductInfo, UserId } from "./model.js";
+import {
+  type CacheKey,
+  type InvalidationBus,
+  type L2Cache,
+  type Logger,
+  type ProductChange,
+  type ProductChanges,
+  cacheKeyId,
+  genericKey,
+  personalKey,
+} from "./ports.js";
+
+/** The id every update event names in its `schema` field; a new incompatible contract gets a new id. */
+export const UPDATE_EVENT_SCHEMA_ID = "home-gateway.update/v1";
+
+/**
+ * A change a product service pushes (docs/update-events.md is the contract). Writes are versioned:
+ * `info.version` for personal and generic events, so applying an event twice, or an older one after
+ * a newer one, changes nothing.
+ */
+export type UpdateEvent =
+  /** The viewer's personalised info for one product. */
+  | { readonly kind: "personal"; readonly user: UserId; readonly info: ProductInfo }
+  /** A product's generic info, for everyone. */
+  | { readonly kind: "generic"; readonly info: ProductInfo }
+  /** The viewer's recommendations changed: tiles added, removed or reordered. */
+  | { readonly kind: "plan"; readonly user: UserId; readonly version: number }
+  /**
+   * Drop cached entries so the next read loads them: the viewer's personal entries when `user` is
+   * set, else the products' generic entries.
+   */
+  | {
+      readonly kind: "invalidate";
+      readonly user?: UserId | undefined;
+      readonly products: readonly ProductId[];
+    };
+
+export type UpdateKind = UpdateEvent["kind"];
+
+export const UPDATE_KINDS: readonly UpdateKind[] = ["personal", "generic", "plan", "invalidate"];
+
+/** Why an event was refused before it was applied; each reason is a metric label. */
+export type UpdateRejectionReason =
+  /** The stream entry has no `event` field. */
+  | "missing_event_field"
+  /** Larger than the configured limit. */
+  | "too_large"
+  | "not_json"
+  /** `schema` is absent or names another contract. */
+  | "unsupported_schema"
+  /** `kind` is absent or not one of UPDATE_KINDS. */
+  | "unknown_kind"
+  /** A field is missing or has the wrong type or value; `field` names it. */
+  | "invalid_field";
+
+export const UPDATE_REJECTION_REASONS: readonly UpdateRejectionReason[] = [
+  "missing_event_field",
+  "too_large",
+  "not_json",
+  "unsupported_schema",
+  "unknown_kind",
+  "invalid_field",
+];
+
+export interface UpdateRejection {
+  readonly reason: UpdateRejectionReason;
+  /** The first offending field as a dotted path (`product.version`), when one is to blame. */
+  readonly field?: string | undefined;
+  /** What was wrong and what was expected, for the dead-letter entry and the log. */
+  readonly detail: string;
+}
+
+/**
+ * What applying an event did:
+ * - `written`: L2 took the new version; L1 was invalidated and the change published;
+ * - `stale`: L2 already held this or a newer version; nothing else happened;
+ * - `dropped`: the viewer is inactive and the policy keeps their pushes out of L2: the entry was
+ *   deleted and invalidated instead, so their next visit loads it on demand;
+ * - `invalidated`: an invalidate event's entries were deleted and invalidated;
+ * - `published`: a plan change was published (nothing is cached for plans).
+ */
+export type ApplyResult = "written" | "stale" | "dropped" | "invalidated" | "published";
+
+export interface ApplyOutcome {
+  readonly kind: UpdateKind;
+  readonly result: ApplyResult;
+  /** The cache keys written (`written`) or deleted (`dropped`, `invalidated`); empty otherwise. */
+  readonly keys: readonly CacheKey[];
+  /** For personal events when viewer activity is checked; absent when it is not (or the check failed). */
+  readonly viewerActive?: boolean | undefined;
+}
+
+/**
+ * Who has been around lately, so pushes for viewers who are not can be kept out of L2. The request
+ * path calls `touch`; the update applier asks `isActive`.
+ */
+export interface ActiveViewers {
+  /**
+   * The viewer is around now. Cheap enough for every request (adapters may skip repeated touches
+   * for a while) and never rejects: a lost touch only makes a viewer look inactive sooner.
+   */
+  touch(user: UserId): Promise<void>;
+  /** Whether the viewer was touched within the last `windowMs`. */
+  isActive(user: UserId, windowMs: number): Promise<boolean>;
+}
+
+/** What applying events counts; an adapter turns it into metrics. */
+export interface UpdateMetrics {
+  updateApplied(outcome: ApplyOutcome): void;
+}
+
+export const NO_UPDATE_METRICS: UpdateMetrics = { updateApplied: () => undefined };
+
+/** Something that feeds update events to an applier until stopped: a stream consumer, a queue. */
+export interface UpdateSource {
+  start(): void;
+  /** Resolves once no event is being applied any more. */
+  stop(): Promise<void>;
+}
+
+/** The event could not be applied (the L2 write or delete failed); it should be retried. */
+export class UpdateApplyError extends DomainError {
+  constructor(
+    readonly kind: UpdateKind,
+    message: string,
+    cause: unknown,
+  ) {
+    super("UPDATE_APPLY_FAILED", message, { cause });
+  }
+}
+
+export interface ActiveViewerPolicy {
+  readonly store: ActiveViewers;
+  /** A viewer touched within this window is active; 0 turns the check off (everything is kept). */
+  readonly windowMs: number;
+  /**
+   * `measure` only reports whether each personal push was for an active viewer (`viewerActive` in
+   * the outcome) so the cost can be seen before anything changes; `drop` also keeps pushes for
+   * inactive viewers out of L2.
+   */
+  readonly mode: "measure" | "drop";
+}
+
+export interface UpdateApplierOptions {
+  readonly l2: L2Cache;
+  readonly bus: InvalidationBus;
+  readonly changes: ProductChanges;
+  readonly logger: Logger;
+  readonly metrics?: UpdateMetrics;
+  /**
+   * TTL of pushed personal entries: a viewer who never comes back stops costing memory after it. A
+   * write with the same version stretches the TTL, so a re-sent event keeps its entry alive.
+   */
+  readonly personalTtlMs?: number;
+  /**
+   * TTL of pushed generic entries. The generic refresh rewrites them with its own TTL every period;
+   * pass the refresher's TTL so a product the services dropped disappears as it would without pushes.
+   */
+  readonly genericTtlMs?: number;
+  /** Off when absent. */
+  readonly activeViewers?: ActiveViewerPolicy;
+}
+
+export const UPDATE_APPLIER_DEFAULTS = {
+  personalTtlMs: 24 * 60 * 60_000,
+  /** The generic refresh's default TTL: three periods of three minutes. */
+  genericTtlMs: 9 * 60_000,
+} as const;
+
+/**
+ * Applies one pushed update: writes L2 (versioned: an older or equal version is a no-op), tells every
+ * instance to evict the keys from L1, then publishes the change for the viewers' live tiles, only for
+ * what was actually written.
+ *
+ * It rejects with {@link UpdateApplyError} only when L2 could not be written or deleted: the caller
+ * must then keep the event and retry it. Once L2 holds the new version, a failed invalidation or
+ * publication is logged and the event counts as applied: retrying could not repeat them (the retry
+ * finds the version already written), L1 entries expire on their own within seconds, and the live
+ * feed is at most once anyway (clients resync on a gap).
+ */
+export class UpdateApplier {
+  private readonly options: UpdateApplierOptions;
+  private readonly metrics: UpdateMetrics;
+  private readonly personalTtlMs: number;
+  private readonly genericTtlMs: number;
+
+  constructor(options: UpdateApplierOptions) {
+    this.options = options;
+    this.metrics = options.metrics ?? NO_UPDATE_METRICS;
+    this.personalTtlMs = options.personalTtlMs ?? UPDATE_APPLIER_DEFAULTS.personalTtlMs;
+    this.genericTtlMs = options.genericTtlMs ?? UPDATE_APPLIER_DEFAULTS.genericTtlMs;
+    const policy = options.activeViewers;
+    if (policy && !(Number.isFinite(policy.windowMs) && policy.windowMs >= 0)) {
+      throw new RangeError(`activeViewers.windowMs must be a finite number >= 0, got ${policy.windowMs}`);
+    }
+  }
+
+  async apply(event: UpdateEvent): Promise<ApplyOutcome> {
+    const outcome = await this.applyEvent(event);
+    this.metrics.updateApplied(outcome);
+    return outcome;
+  }
+
+  private async applyEvent(event: UpdateEvent): Promise<ApplyOutcome> {
+    switch (event.kind) {
+      case "personal":
+        return this.applyPersonal(event.user, event.info);
+      case "generic": {
+        const key = genericKey(event.info.id);
+        const written = await this.write("generic", key, event.info, this.genericTtlMs);
+        if (!written) return { kind: "generic", result: "stale", keys: [] };
+        await this.invalidate([key]);
+        await this.publish({ kind: "generic", info: event.info });
+        return { kind: "generic", result: "written", keys: [key] };
+      }
+      case "plan":
+        // Plans are not cached, so there is nothing to version against: a repeated plan event makes
+        // the viewer's client refetch its screen once more, which is harmless.
+        await this.publish({ kind: "plan", user: event.user });
+        return { kind: "plan", result: "published", keys: [] };
+      case "invalidate": {
+        const user = event.user;
+        const keys = event.products.map((product) =>
+          user === undefined ? genericKey(product) : personalKey(user, product),
+        );
+        await this.drop("invalidate", keys);
+        return { kind: "invalidate", result: "invalidated", keys };
+      }
+    }
+  }
+
+  private async applyPersonal(user: UserId, info: ProductInfo): Promise<ApplyOutcome> {
+    const key = personalKey(user, info.id);
+    const viewerActive = await this.viewerActivity(user);
+    if (viewerActive === false && this.options.activeViewers?.mode === "drop") {
+      // Not writing is not enough: an older entry left in L2 would be served on the next visit.
+      await this.drop("personal", [key]);
+      return { kind: "personal", result: "dropped", keys: [key], viewerActive };
+    }
+    const written = await this.write("personal", key, info, this.personalTtlMs);
+    if (!written) return { kind: "personal", result: "stale", keys: [], viewerActive };
+    await this.invalidate([key]);
+    await this.publish({ kind: "personal", user, info });
+    return { kind: "personal", result: "written", keys: [key], viewerActive };
+  }
+
+  /** Undefined when no policy is configured, or when the store could not say (then the push is kept). */
+  private async viewerActivity(user: UserId): Promise<boolean | undefined> {
+    const policy = this.options.activeViewers;
+    if (!policy || policy.windowMs === 0) return undefined;
+    try {
+      return await policy.store.isActive(user, policy.windowMs);
+    } catch (error) {
+      this.options.logger.warn(
+        { err: error, user },
+        "viewer activity unknown; the push is kept as for an active viewer",
+      );
+      return undefined;
+    }
+  }
+
+  private async write(kind: UpdateKind, key: CacheKey, info: ProductInfo, ttlMs: number): Promise<boolean> {
+    try {
+      const [written] = await this.options.l2.setMany([{ key, value: info }], { ttlMs });
+      return written === true;
+    } catch (error) {
+      throw new UpdateApplyError(
+        kind,
+        `${kind} update of ${cacheKeyId(key)} at version ${info.version}: the L2 write failed`,
+        error,
+      );
+    }
+  }
+
+  private async drop(kind: UpdateKind, keys: readonly CacheKey[]): Promise<void> {
+    try {
+      await this.options.l2.delete(keys);
+    } catch (error) {
+      throw new UpdateApplyError(kind, `${kind} update: deleting ${keys.length} L2 entries failed`, error);
+    }
+    await this.invalidate(keys);
+  }
+
+  private async invalidate(keys: readonly CacheKey[]): Promise<void> {
+    try {
+      await this.options.bus.publish(keys);
+    } catch (error) {
+      // L2 is right already; other instances serve their L1 copy until its TTL ends.
+      this.options.logger.warn(
+        { err: error, keys: keys.map(cacheKeyId) },
+        "update applied to L2 but the L1 invalidation was not sent",
+      );
+    }
+  }
+
+  private async publish(change: ProductChange): Promise<void> {
+    try {
+      await this.options.changes.publish(change);
+    } catch (error) {
+      // Viewers with the tile on screen keep the old one until they refetch; L2 is right already.
+      this.options.logger.warn(
+        { err: error, kind: change.kind, user: change.kind === "generic" ? undefined : change.user },
+        "update applied to L2 but the live-tile change was not published",
+      );
+    }
+  }
+}
