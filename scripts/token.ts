@@ -13,6 +13,12 @@ if (!user) {
 }
 try {
   const config = loadConfig();
+  if (!config.jwtSecret) {
+    console.error(
+      "npm run token signs HS256 tokens and needs JWT_SECRET; JWKS tokens come from your identity provider.",
+    );
+    process.exit(2);
+  }
   if (config.usingDevSecret)
     console.error("(signed with the DEVELOPMENT secret: set JWT_SECRET for a real one)");
   console.log(

@@ -5,12 +5,10 @@ import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
+import cors from "cors";
 import express from "express";
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import type { Logger as PinoLogger } from "pino";
-import { WebSocketServer } from "ws";
-import { useServer } from "graphql-ws/use/ws";
-import { OperationTypeNode, getOperationAST, parse, validate } from "graphql";
 import { pinoHttp } from "pino-http";
 import { AuthenticationError, type TokenVerifier } from "./auth.js";
 import {
@@ -23,12 +21,15 @@ import {
   type LateArrivals,
   type ProductService,
   ProductData,
+  type RateLimiter,
   type Recommendations,
   type Telemetry,
   type Viewer,
 } from "./domain/index.js";
 import { type GatewayContext, type HomeServices, createContext } from "./resolvers/context.js";
 import { buildGatewaySchema } from "./resolvers/schema.js";
+import { DEFAULT_LIMITS, type OperationLimits, operationProtections } from "./security.js";
+import { createSocketServer } from "./socket.js";
 
 /** The ports the gateway runs on: fakes in tests and the demo, real adapters in production. */
 export interface GatewayPorts {
@@ -49,6 +50,8 @@ export interface GatewayPorts {
   readonly readiness?: readonly ReadinessCheck[];
   /** Background work that starts with the gateway and stops before it closes. */
   readonly background?: readonly BackgroundTask[];
+  /** Budgets requests per viewer (or address); none means unlimited. */
+  readonly rateLimiter?: RateLimiter;
   /** Releases connections once everything else has stopped. */
   readonly close?: () => Promise<void>;
 }
@@ -71,10 +74,21 @@ export interface GatewayOptions {
   readonly softTimeoutMs: number;
   readonly l2TtlMs: number;
   readonly webBaseUrl: string;
+  readonly security?: SecurityOptions;
+}
+
+export interface SecurityOptions {
+  readonly limits?: Partial<OperationLimits>;
+  /** Defaults to on in development, off in production. */
+  readonly introspection?: boolean;
+  /** Browser origins allowed for CORS and WebSocket upgrades; unset allows any. */
+  readonly allowedOrigins?: readonly string[] | undefined;
   /** Bytes a request body may have; larger ones get 413. */
   readonly bodyLimitBytes?: number;
   /** Bytes a WebSocket frame may have; a larger one closes the socket (1009). */
   readonly maxFrameBytes?: number;
+  readonly maxSubscriptionsPerConnection?: number;
+  readonly maxConnectionsPerViewer?: number;
 }
 
 export interface Gateway {
@@ -83,7 +97,7 @@ export interface Gateway {
   readonly httpServer: Server;
   readonly productData: ProductData;
   /** The context an HTTP request with this `Authorization` header would get; for in-process tests. */
-  contextFor(authorization?: string): Promise<GatewayContext>;
+  contextFor(authorization?: string, address?: string): Promise<GatewayContext>;
   /** Starts the GraphQL server without listening (for in-process tests); `listen` calls it too. */
   start(): Promise<void>;
   /** Starts background work and listens; resolves with the URL of /graphql. */
@@ -129,64 +143,31 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
   const schema = await buildGatewaySchema();
   const app = express();
   const httpServer = createServer(app);
-  const viewerOfToken = async (authorization: string | undefined): Promise<Viewer> =>
-    options.tokens.viewerOf(authorization);
-  // graphql-transport-ws on the same port and path as HTTP; graphql-ws bypasses Apollo, so the
-  // socket gets its own checks here.
-  const wsServer = new WebSocketServer({
-    server: httpServer,
-    path: "/graphql",
-    maxPayload: options.maxFrameBytes ?? 64 * 1024,
+  const security = options.security ?? {};
+  const limits: OperationLimits = {
+    ...DEFAULT_LIMITS,
+    ...security.limits,
+    hideSuggestions: security.limits?.hideSuggestions ?? !(security.introspection ?? !options.production),
+  };
+  const protections = operationProtections(limits);
+  const socketServer = createSocketServer({
+    httpServer,
+    schema,
+    services,
+    tokens: options.tokens,
+    logger,
+    validationRules: protections.validationRules,
+    maxTokens: limits.maxTokens,
+    maxFrameBytes: security.maxFrameBytes ?? 64 * 1024,
+    maxSubscriptionsPerConnection: security.maxSubscriptionsPerConnection ?? 10,
+    maxConnectionsPerViewer: security.maxConnectionsPerViewer ?? 20,
+    allowedOrigins: security.allowedOrigins,
+    rateLimiter: ports.rateLimiter,
+    production: options.production,
   });
-  const socketServer = useServer<Record<string, unknown>, { viewer: Viewer }>(
-    {
-      schema,
-      onConnect: async (ctx) => {
-        const authorization = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
-        try {
-          ctx.extra.viewer = await viewerOfToken(
-            typeof authorization === "string" ? authorization : undefined,
-          );
-          return true;
-        } catch (error) {
-          logger.info({ err: error }, "socket refused: bad token");
-          return false; // graphql-ws closes with 4403 Forbidden
-        }
-      },
-      onSubscribe: (_ctx, _id, payload) => {
-        let document;
-        try {
-          document = parse(payload.query, { maxTokens: 5_000 });
-        } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError("Could not parse the operation")];
-        }
-        const errors = validate(schema, document);
-        if (errors.length > 0) return errors;
-        const operation = getOperationAST(document, payload.operationName);
-        if (operation?.operation !== OperationTypeNode.SUBSCRIPTION) {
-          return [
-            new GraphQLError(
-              "Only subscriptions are accepted over the socket; send queries to POST /graphql",
-              {
-                extensions: { code: "BAD_REQUEST" },
-              },
-            ),
-          ];
-        }
-        return {
-          schema,
-          document,
-          variableValues: payload.variables ?? undefined,
-          operationName: payload.operationName ?? undefined,
-        };
-      },
-      context: (ctx) => createContext(ctx.extra.viewer ?? { kind: "anonymous" }, services),
-    },
-    wsServer,
-  );
   const apollo = new ApolloServer<GatewayContext>({
     schema,
-    introspection: !options.production,
+    introspection: security.introspection ?? !options.production,
     includeStacktraceInErrorResponses: !options.production,
     hideSchemaDetailsFromClientErrors: options.production,
     // Shutdown is ours (main.ts): Apollo's own handler would re-raise the signal mid-drain.
@@ -194,6 +175,7 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     formatError: (formatted, error) => formatError(formatted, error, options.production),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...protections.plugins,
       {
         async serverWillStart() {
           return {
@@ -221,8 +203,25 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
       throw error;
     }
   };
-  const contextFor = async (authorization?: string): Promise<GatewayContext> =>
-    createContext(await viewerOf(authorization), services);
+  const contextFor = async (authorization?: string, address?: string): Promise<GatewayContext> => {
+    const viewer = await viewerOf(authorization);
+    if (ports.rateLimiter) {
+      const verdict = await ports.rateLimiter.consume(
+        viewer.kind === "user" ? `u:${viewer.id}` : `ip:${address ?? "?"}`,
+      );
+      if (!verdict.allowed) {
+        const retryAfterSeconds = Math.ceil(verdict.retryAfterMs / 1_000);
+        throw new GraphQLError("Too many requests; retry later", {
+          extensions: {
+            code: "RATE_LIMITED",
+            retryAfterSeconds,
+            http: { status: 429, headers: new Map([["retry-after", String(retryAfterSeconds)]]) },
+          },
+        });
+      }
+    }
+    return createContext(viewer, services);
+  };
 
   let state: "created" | "serving" | "stopping" = "created";
 
@@ -276,11 +275,25 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
       await start();
       app.use(
         "/graphql",
-        express.json({ limit: options.bodyLimitBytes ?? 256 * 1024 }),
-        expressMiddleware(apollo, { context: async ({ req }) => contextFor(req.headers.authorization) }),
+        // Cross-origin browser access only for the configured origins; none without a list.
+        cors({ origin: security.allowedOrigins ? [...security.allowedOrigins] : false, maxAge: 600 }),
+        express.json({ limit: security.bodyLimitBytes ?? 64 * 1024 }),
+        expressMiddleware(apollo, {
+          context: async ({ req }) => contextFor(req.headers.authorization, req.ip),
+        }),
       );
       app.use((_req, res) => {
         res.status(404).json({ error: "not found", see: ["/graphql", "/healthz", "/readyz", "/metrics"] });
+      });
+      // Body-parser and other middleware errors as GraphQL-shaped JSON, never an HTML stack trace.
+      app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+        if (res.headersSent) return next(error);
+        const status = httpStatusOf(error);
+        const code =
+          status === 413 ? "PAYLOAD_TOO_LARGE" : status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR";
+        const message = status < 500 && error instanceof Error ? error.message : "Internal server error";
+        if (status >= 500) logger.error({ err: error }, "request failed");
+        res.status(status).json({ errors: [{ message, extensions: { code } }] });
       });
       invalidations = await ports.bus.subscribe({
         onInvalidate: (keys) => ports.l1.evict(keys),
@@ -312,6 +325,13 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
       await ports.close?.();
     },
   };
+}
+
+function httpStatusOf(error: unknown): number {
+  const status =
+    (error as { status?: unknown; statusCode?: unknown } | null)?.status ??
+    (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === "number" && status >= 400 && status < 600 ? status : 500;
 }
 
 /** Stable `extensions.code` on every error; no internals in production. */

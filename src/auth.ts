@@ -1,8 +1,18 @@
-import { SignJWT, errors as joseErrors, jwtVerify } from "jose";
+import {
+  type JWTHeaderParameters,
+  type JWTVerifyGetKey,
+  SignJWT,
+  createRemoteJWKSet,
+  errors as joseErrors,
+  jwtVerify,
+} from "jose";
 import type { Viewer } from "./domain/index.js";
 
 export interface TokenOptions {
-  readonly secret: string;
+  /** HS256 shared secret. */
+  readonly secret?: string | undefined;
+  /** A JWKS document for RS256/ES256 tokens (keys cached, refetched on an unknown `kid`). */
+  readonly jwksUrl?: string | undefined;
   readonly issuer?: string | undefined;
   readonly audience?: string | undefined;
   readonly clockToleranceSeconds?: number | undefined;
@@ -19,29 +29,56 @@ export class AuthenticationError extends Error {
 
 const MAX_TOKEN_LENGTH = 8_192;
 
-/** Verifies bearer tokens (HS256) and names the viewer; no token means anonymous. */
+/** Who a token names, and until when. */
+export interface Identity {
+  readonly viewer: Viewer;
+  /** When the token stops being valid (epoch ms); undefined for anonymous viewers. */
+  readonly expiresAtMs?: number;
+}
+
+/**
+ * Verifies bearer tokens and names the viewer; no token means anonymous. HS256 with a shared
+ * secret, RS256/ES256 with keys from a JWKS URL, or both; only the algorithms whose key is
+ * configured are accepted, so `none` and HS/RS confusion are refused.
+ */
 export class TokenVerifier {
-  private readonly key: Uint8Array;
+  private readonly algorithms: string[];
+  private readonly key: JWTVerifyGetKey;
 
   constructor(private readonly options: TokenOptions) {
-    this.key = new TextEncoder().encode(options.secret);
+    const secret = options.secret === undefined ? undefined : new TextEncoder().encode(options.secret);
+    const jwks = options.jwksUrl
+      ? createRemoteJWKSet(new URL(options.jwksUrl), { timeoutDuration: 2_000, cooldownDuration: 30_000 })
+      : undefined;
+    if (!secret && !jwks) throw new Error("TokenVerifier needs a secret, a JWKS URL, or both");
+    this.algorithms = [...(secret ? ["HS256"] : []), ...(jwks ? ["RS256", "ES256"] : [])];
+    this.key = async (header: JWTHeaderParameters, token) => {
+      if (header.alg === "HS256" && secret) return secret;
+      if (jwks && header.alg !== "HS256") return jwks(header, token);
+      throw new AuthenticationError("Token algorithm is not allowed");
+    };
   }
 
-  /** The viewer of an `Authorization` header value (or a bare token). */
+  /** The viewer of an `Authorization` header value. */
   async viewerOf(authorization: string | undefined | null): Promise<Viewer> {
+    return (await this.identify(authorization)).viewer;
+  }
+
+  /** The viewer of an `Authorization` header value, with the token's expiry. */
+  async identify(authorization: string | undefined | null): Promise<Identity> {
     if (authorization === undefined || authorization === null || authorization.trim() === "") {
-      return { kind: "anonymous" };
+      return { viewer: { kind: "anonymous" } };
     }
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization.trim());
     if (!match) throw new AuthenticationError('Authorization must be "Bearer <token>"');
     return this.verify(match[1] as string);
   }
 
-  async verify(token: string): Promise<Viewer> {
+  async verify(token: string): Promise<Identity> {
     if (token.length > MAX_TOKEN_LENGTH) throw new AuthenticationError("Token is too long");
     try {
       const { payload } = await jwtVerify(token, this.key, {
-        algorithms: ["HS256"],
+        algorithms: this.algorithms,
         issuer: this.options.issuer,
         audience: this.options.audience,
         clockTolerance: this.options.clockToleranceSeconds ?? 30,
@@ -50,7 +87,7 @@ export class TokenVerifier {
       if (typeof payload.sub !== "string" || payload.sub === "" || payload.sub.length > 256) {
         throw new AuthenticationError("Token subject is missing or invalid");
       }
-      return { kind: "user", id: payload.sub };
+      return { viewer: { kind: "user", id: payload.sub }, expiresAtMs: (payload.exp as number) * 1_000 };
     } catch (error) {
       if (error instanceof AuthenticationError) throw error;
       throw new AuthenticationError(describe(error), { cause: error });
@@ -66,13 +103,17 @@ function describe(error: unknown): string {
   if (error instanceof joseErrors.JOSEAlgNotAllowed) return "Token algorithm is not allowed";
   if (error instanceof joseErrors.JWTInvalid || error instanceof joseErrors.JWSInvalid)
     return "Token is malformed";
+  if (error instanceof joseErrors.JWKSNoMatchingKey) return "Token key is unknown";
   return "Token is invalid";
 }
 
 /** A signed token for a user, for development, tests and the demo. */
 export async function mintToken(
   user: string,
-  options: TokenOptions & { readonly expiresIn?: string | number },
+  options: Omit<TokenOptions, "secret" | "jwksUrl"> & {
+    readonly secret: string;
+    readonly expiresIn?: string | number;
+  },
 ): Promise<string> {
   let jwt = new SignJWT({})
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
+import type { Redis } from "ioredis";
 import type { Logger as PinoLogger } from "pino";
 import { PubSub } from "graphql-subscriptions";
 import { RedisPubSub } from "graphql-redis-subscriptions";
 import { FailOpenL2Cache } from "./adapters/fail-open-l2-cache.js";
+import { FlexibleRateLimiter } from "./adapters/flexible-rate-limiter.js";
 import { PubSubChangeFeed } from "./adapters/pubsub-change-feed.js";
 import { HttpProductService } from "./adapters/http-product-service.js";
 import { HttpRecommendations } from "./adapters/http-recommendations.js";
@@ -43,6 +45,7 @@ export async function buildPorts(config: Config, logger: PinoLogger): Promise<Ga
         ...inMemoryInfrastructure({ clock }),
         changes: new PubSubChangeFeed({ pubsub: new PubSub(), prefix: config.REDIS_KEY_PREFIX, logger }),
         readiness: [],
+        redis: undefined,
         close: async () => undefined,
       };
 
@@ -70,6 +73,15 @@ export async function buildPorts(config: Config, logger: PinoLogger): Promise<Ga
     telemetry,
     metrics: telemetry.registry,
     readiness: shared.readiness,
+    ...(config.RATE_LIMIT_PER_MINUTE > 0 && {
+      rateLimiter: new FlexibleRateLimiter({
+        points: config.RATE_LIMIT_PER_MINUTE,
+        windowSeconds: 60,
+        redis: shared.redis,
+        keyPrefix: config.REDIS_KEY_PREFIX,
+        logger,
+      }),
+    }),
     background,
     close: shared.close,
   };
@@ -98,6 +110,7 @@ async function redisInfrastructure(
   locks: Locks;
   changes: PubSubChangeFeed;
   readiness: ReadinessCheck[];
+  redis: Redis | undefined;
   close: () => Promise<void>;
 }> {
   const { logger, telemetry, instanceId } = context;
@@ -159,6 +172,7 @@ async function redisInfrastructure(
     bus,
     locks,
     changes,
+    redis: commands,
     // Not critical: without Redis the gateway still answers (L1 and product services), degraded.
     readiness: [
       { name: "redis", critical: false, check: () => commands.status === "ready" && l2.state !== "open" },

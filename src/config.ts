@@ -6,6 +6,9 @@ export const DEV_JWT_SECRET = "home-gateway-DEVELOPMENT-ONLY-secret-do-not-use-i
 const port = z.coerce.number().int().min(0).max(65_535);
 const positiveMs = z.coerce.number().int().positive();
 const ratio = z.coerce.number().min(0).max(1);
+const flag = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
+  .transform((value) => value === "true" || value === "1" || value === "yes");
 
 const schema = z
   .object({
@@ -17,6 +20,33 @@ const schema = z
     JWT_ISSUER: z.string().min(1).optional(),
     JWT_AUDIENCE: z.string().min(1).optional(),
     JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+    JWT_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+    INTROSPECTION: flag.optional(),
+    PLAYGROUND: flag.optional(),
+    ALLOWED_ORIGINS: z
+      .string()
+      .optional()
+      .transform((value, context) => parseOrigins(value, context)),
+    MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
+    MAX_ALIASES: z.coerce.number().int().min(0).max(1_000).default(15),
+    MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(2_000),
+    MAX_COST: z.coerce.number().int().min(100).max(1_000_000).default(20_000),
+    MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1_000).default(20),
+    BODY_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1_024)
+      .max(10 * 1024 * 1024)
+      .default(64 * 1024),
+    WS_MAX_PAYLOAD_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1_024)
+      .max(10 * 1024 * 1024)
+      .default(64 * 1024),
+    MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(1_000).default(10),
+    MAX_CONNECTIONS_PER_VIEWER: z.coerce.number().int().min(1).max(10_000).default(20),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
     SOFT_TIMEOUT_MS: positiveMs.max(10_000).default(150),
     L1_TTL_MS: positiveMs.default(10_000),
     L1_MAX_ENTRIES: positiveMs.default(50_000),
@@ -39,11 +69,11 @@ const schema = z
     DEMO_FAILURE_RATE: ratio.default(0.02),
   })
   .superRefine((env, context) => {
-    if (env.NODE_ENV === "production" && !env.JWT_SECRET) {
+    if (env.NODE_ENV === "production" && !env.JWT_SECRET && !env.JWT_JWKS_URL) {
       context.addIssue({
         code: "custom",
         path: ["JWT_SECRET"],
-        message: "is required when NODE_ENV=production",
+        message: "JWT_SECRET (HS256) or JWT_JWKS_URL (RS256/ES256) is required when NODE_ENV=production",
       });
     }
     if ((env.PRODUCT_SERVICES === undefined) !== (env.RECOMMENDATIONS_URL === undefined)) {
@@ -55,6 +85,24 @@ const schema = z
       });
     }
   });
+
+function parseOrigins(value: string | undefined, context: z.RefinementCtx): string[] | undefined {
+  if (value === undefined) return undefined;
+  const origins = value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    if (URL.parse(origin)?.origin !== origin) {
+      context.addIssue({
+        code: "custom",
+        message: `"${origin}" is not an origin like https://app.example.com`,
+      });
+      return z.NEVER;
+    }
+  }
+  return origins;
+}
 
 function parseServices(value: string | undefined, context: z.RefinementCtx): Map<string, string> | undefined {
   if (value === undefined) return undefined;
@@ -76,7 +124,10 @@ function parseServices(value: string | undefined, context: z.RefinementCtx): Map
 export type Config = z.infer<typeof schema> & {
   /** True when the JWT secret is the public development one. */
   readonly usingDevSecret: boolean;
-  readonly jwtSecret: string;
+  /** The HS256 secret; absent when only JWKS (RS256/ES256) tokens are accepted. */
+  readonly jwtSecret: string | undefined;
+  readonly introspection: boolean;
+  readonly playground: boolean;
 };
 
 export class ConfigError extends Error {
@@ -102,7 +153,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const value = parsed.data;
   return {
     ...value,
-    usingDevSecret: value.JWT_SECRET === undefined,
-    jwtSecret: value.JWT_SECRET ?? DEV_JWT_SECRET,
+    usingDevSecret: value.JWT_SECRET === undefined && value.JWT_JWKS_URL === undefined,
+    jwtSecret: value.JWT_SECRET ?? (value.JWT_JWKS_URL ? undefined : DEV_JWT_SECRET),
+    introspection: value.INTROSPECTION ?? value.NODE_ENV !== "production",
+    playground: value.PLAYGROUND ?? value.NODE_ENV !== "production",
   };
 }

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   const ports = await buildPorts(config, logger);
   const tokenOptions = {
     secret: config.jwtSecret,
+    jwksUrl: config.JWT_JWKS_URL,
     issuer: config.JWT_ISSUER,
     audience: config.JWT_AUDIENCE,
     clockToleranceSeconds: config.JWT_CLOCK_TOLERANCE_SECONDS,
@@ -30,6 +31,21 @@ async function main(): Promise<void> {
     softTimeoutMs: config.SOFT_TIMEOUT_MS,
     l2TtlMs: config.L2_TTL_MS,
     webBaseUrl: config.WEB_BASE_URL,
+    security: {
+      introspection: config.introspection,
+      allowedOrigins: config.ALLOWED_ORIGINS,
+      bodyLimitBytes: config.BODY_LIMIT_BYTES,
+      maxFrameBytes: config.WS_MAX_PAYLOAD_BYTES,
+      maxSubscriptionsPerConnection: config.MAX_SUBSCRIPTIONS_PER_CONNECTION,
+      maxConnectionsPerViewer: config.MAX_CONNECTIONS_PER_VIEWER,
+      limits: {
+        maxDepth: config.MAX_DEPTH,
+        maxAliases: config.MAX_ALIASES,
+        maxTokens: config.MAX_TOKENS,
+        maxCost: config.MAX_COST,
+        maxDirectives: config.MAX_DIRECTIVES,
+      },
+    },
   });
   const { url } = await gateway.listen({ port: config.PORT, host: config.HOST });
   logger.info(
@@ -41,10 +57,11 @@ async function main(): Promise<void> {
     "home-gateway listening",
   );
 
-  if (config.usingDevSecret) {
+  if (config.usingDevSecret && config.jwtSecret) {
+    const secret = config.jwtSecret;
     logger.warn("JWT_SECRET is not set: tokens are signed with the public DEVELOPMENT secret");
     for (const user of DEMO_USERS) {
-      const token = await mintToken(user.id, { ...tokenOptions, expiresIn: "12h" });
+      const token = await mintToken(user.id, { ...tokenOptions, secret, expiresIn: "12h" });
       logger.info({ user: user.id, name: user.displayName, authorization: `Bearer ${token}` }, "demo token");
     }
   }

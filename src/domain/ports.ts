@@ -89,6 +89,12 @@ export interface Lease {
   release(): Promise<void>;
 }
 
+/** How many requests a caller (a viewer, or an address for anonymous callers) may make. */
+export interface RateLimiter {
+  /** Spends one request of `key`'s budget; `allowed: false` with the wait when it is spent. */
+  consume(key: string): Promise<{ readonly allowed: boolean; readonly retryAfterMs: number }>;
+}
+
 /** Time, so tests can move it by hand. */
 export interface Clock {
   nowMs(): number;

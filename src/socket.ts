@@ -1,0 +1,195 @@
+import type { Server } from "node:http";
+import {
+  GraphQLError,
+  type GraphQLSchema,
+  OperationTypeNode,
+  type ValidationRule,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+} from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import { WebSocketServer } from "ws";
+import { AuthenticationError, type TokenVerifier } from "./auth.js";
+import type { Logger, RateLimiter, Viewer } from "./domain/index.js";
+import { type HomeServices, createContext } from "./resolvers/context.js";
+
+export interface SocketOptions {
+  readonly httpServer: Server;
+  readonly schema: GraphQLSchema;
+  readonly services: HomeServices;
+  readonly tokens: TokenVerifier;
+  readonly logger: Logger;
+  /** The same armor rules Apollo applies on HTTP: graphql-ws never passes through Apollo. */
+  readonly validationRules: readonly ValidationRule[];
+  readonly maxTokens: number;
+  readonly maxFrameBytes: number;
+  readonly maxSubscriptionsPerConnection: number;
+  readonly maxConnectionsPerViewer: number;
+  /** When set, a WebSocket upgrade from any other Origin is refused. */
+  readonly allowedOrigins?: readonly string[] | undefined;
+  readonly rateLimiter?: RateLimiter | undefined;
+  readonly production: boolean;
+}
+
+interface ConnectionState {
+  viewer?: Viewer;
+  subscriptions?: Set<string>;
+  expiryTimer?: NodeJS.Timeout;
+}
+
+/** Close codes a client can act on (graphql-ws uses 4400-4499 for its own). */
+export const CLOSE = { unauthorized: 4401, forbidden: 4403, tooManyConnections: 4429 } as const;
+
+// setTimeout cannot wait longer than this; longer-lived tokens are rechecked when it fires.
+const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * graphql-transport-ws on the HTTP server's port and path. Authenticates in `onConnect` with the
+ * same verifier as HTTP, closes the socket when the token expires, accepts subscriptions only,
+ * applies the HTTP limits to every operation, and bounds connections per viewer and subscriptions
+ * per connection.
+ */
+export function createSocketServer(options: SocketOptions): { dispose(): Promise<void> } {
+  const { logger, schema } = options;
+  const connectionsPerViewer = new Map<string, number>();
+  const wsServer = new WebSocketServer({
+    server: options.httpServer,
+    path: "/graphql",
+    maxPayload: options.maxFrameBytes,
+    verifyClient: ({ origin }: { origin: string | undefined }) =>
+      !options.allowedOrigins || (origin !== undefined && options.allowedOrigins.includes(origin)),
+  });
+  const rules = [...specifiedRules, ...options.validationRules];
+
+  const release = (state: ConnectionState): void => {
+    clearTimeout(state.expiryTimer);
+    const viewer = state.viewer;
+    if (viewer?.kind !== "user") return;
+    const left = (connectionsPerViewer.get(viewer.id) ?? 1) - 1;
+    if (left <= 0) connectionsPerViewer.delete(viewer.id);
+    else connectionsPerViewer.set(viewer.id, left);
+  };
+
+  const server = useServer<Record<string, unknown>, { state: ConnectionState }>(
+    {
+      schema,
+      isProd: options.production,
+      onConnect: async (ctx) => {
+        const state: ConnectionState = {};
+        ctx.extra.state = state;
+        const authorization = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        let identity;
+        try {
+          identity = await options.tokens.identify(
+            typeof authorization === "string" ? authorization : undefined,
+          );
+        } catch (error) {
+          if (!(error instanceof AuthenticationError)) throw error;
+          logger.info({ reason: error.message }, "socket refused: bad token");
+          return false; // graphql-ws closes with 4403 Forbidden
+        }
+        const viewer = identity.viewer;
+        if (viewer.kind === "user") {
+          const open = connectionsPerViewer.get(viewer.id) ?? 0;
+          if (open >= options.maxConnectionsPerViewer) {
+            ctx.extra.socket.close(CLOSE.tooManyConnections, "Too many connections for this viewer");
+            return false;
+          }
+          connectionsPerViewer.set(viewer.id, open + 1);
+        }
+        state.viewer = viewer;
+        state.subscriptions = new Set();
+        if (identity.expiresAtMs !== undefined) {
+          const closeWhenExpired = (): void => {
+            const leftMs = (identity.expiresAtMs as number) - Date.now();
+            if (leftMs > 0) {
+              state.expiryTimer = setTimeout(closeWhenExpired, Math.min(leftMs, MAX_TIMER_MS));
+              return;
+            }
+            ctx.extra.socket.close(CLOSE.unauthorized, "Token expired");
+          };
+          closeWhenExpired();
+        }
+        return true;
+      },
+      onClose: (ctx) => {
+        if (ctx.extra.state) release(ctx.extra.state);
+      },
+      onSubscribe: async (ctx, id, payload) => {
+        const state = ctx.extra.state;
+        // graphql-ws only lets a subscribe through after onConnect accepted the connection.
+        if (!state?.viewer || !state.subscriptions) return [new GraphQLError("Not connected")];
+        const subscriptions = state.subscriptions;
+        if (subscriptions.size >= options.maxSubscriptionsPerConnection) {
+          return [
+            new GraphQLError(
+              `At most ${options.maxSubscriptionsPerConnection} subscriptions per connection`,
+              {
+                extensions: { code: "TOO_MANY_SUBSCRIPTIONS" },
+              },
+            ),
+          ];
+        }
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: options.maxTokens });
+        } catch (error) {
+          return [
+            error instanceof GraphQLError ? error : new GraphQLError("The operation could not be parsed"),
+          ];
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length > 0) return errors;
+        const operation = getOperationAST(document, payload.operationName);
+        if (operation?.operation !== OperationTypeNode.SUBSCRIPTION) {
+          return [
+            new GraphQLError(
+              "Only subscriptions are accepted over the socket; send queries to POST /graphql",
+              {
+                extensions: { code: "BAD_REQUEST" },
+              },
+            ),
+          ];
+        }
+        const viewer: Viewer = state.viewer;
+        if (options.rateLimiter) {
+          const key =
+            viewer.kind === "user" ? `u:${viewer.id}` : `ip:${ctx.extra.request.socket.remoteAddress ?? "?"}`;
+          const verdict = await options.rateLimiter.consume(key);
+          if (!verdict.allowed) {
+            return [
+              new GraphQLError("Too many requests; retry later", {
+                extensions: {
+                  code: "RATE_LIMITED",
+                  retryAfterSeconds: Math.ceil(verdict.retryAfterMs / 1_000),
+                },
+              }),
+            ];
+          }
+        }
+        subscriptions.add(id);
+        return {
+          schema,
+          document,
+          variableValues: payload.variables ?? undefined,
+          operationName: payload.operationName ?? undefined,
+          contextValue: createContext(viewer, options.services),
+        };
+      },
+      onComplete: (ctx, id) => {
+        ctx.extra.state?.subscriptions?.delete(id);
+      },
+      onError: (ctx, id) => {
+        ctx.extra.state?.subscriptions?.delete(id);
+      },
+    },
+    wsServer,
+  );
+  return {
+    dispose: async () => {
+      await server.dispose();
+    },
+  };
+}
