@@ -325,7 +325,9 @@ function tileBase(
     variant: SECTION_TILE_VARIANT[place.kind],
     accessibilityLabel: info
       ? [info.title, summary(info, options.locale)].filter(Boolean).join(", ")
-      : "Loading content",
+      : resolved.state === "PENDING"
+        ? "Loading content"
+        : "Not available right now",
     analytics,
     action: info
       ? {

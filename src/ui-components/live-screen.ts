@@ -26,6 +26,8 @@ interface SectionState {
   readonly id: string;
   /** False for sections the client got as an error node or not at all: pushes cannot patch them. */
   readonly patchable: boolean;
+  /** The client holds it as a HeroSection, which has room for its one tile only. */
+  readonly hero: boolean;
   slots: Slot[];
 }
 
@@ -80,7 +82,9 @@ export class LiveScreen {
       nextSections.length === this.sections.length &&
       nextSections.every((section, index) => {
         const current = this.sections[index] as SectionState;
-        return section.id === current.id && section.patchable && current.patchable;
+        return (
+          section.id === current.id && section.patchable && current.patchable && section.hero === current.hero
+        );
       });
     if (!sameLayout) {
       this.sections = nextSections;
@@ -95,6 +99,15 @@ export class LiveScreen {
       if (kept.join("\n") !== after.filter((id) => before.includes(id)).join("\n")) {
         this.sections = nextSections;
         return [{ __typename: "ResyncRequired", reason: "TILES_REORDERED" }];
+      }
+      for (const slot of section.slots) {
+        const held = current.slots.find((old) => old.visible && old.resolved.ref.id === slot.resolved.ref.id);
+        // A kept tile is still what the client holds: the snapshot may already have read data whose
+        // change is yet to reach this screen, and the revision must stay above what was sent.
+        if (held && slot.visible) {
+          slot.resolved = held.resolved;
+          slot.revision = held.revision;
+        }
       }
       for (const slot of current.slots) {
         if (slot.visible && !after.includes(slot.resolved.ref.id)) {
@@ -129,6 +142,10 @@ export class LiveScreen {
           updates.push({ __typename: "ResyncRequired", reason: "SECTION_RECOVERED" });
           return;
         }
+        if (section.hero && !slot.visible) {
+          updates.push({ __typename: "ResyncRequired", reason: "SECTIONS_CHANGED" });
+          return;
+        }
         const built = this.build(resolved, slot.place);
         if (!built) return;
         // Grows even when the data's own versions do not order the two states (e.g. an old
@@ -155,7 +172,7 @@ export class LiveScreen {
 
   private stateOf(home: ResolvedHome): SectionState[] {
     return home.sections.map((section) => {
-      if ("error" in section) return { id: section.plan.id, patchable: false, slots: [] };
+      if ("error" in section) return { id: section.plan.id, patchable: false, hero: false, slots: [] };
       const allUnavailable =
         section.products.length > 0 && section.products.every((product) => product.state === "UNAVAILABLE");
       const slots = section.products.map((resolved, position): Slot => {
@@ -168,7 +185,11 @@ export class LiveScreen {
           revision: tile?.revision ?? tileRevision(resolved),
         };
       });
-      return { id: section.plan.id, patchable: !allUnavailable && slots.some((slot) => slot.visible), slots };
+      const visible = slots.filter((slot) => slot.visible).length;
+      // Must match buildHomeScreen's choice: a push cannot grow a HeroSection into a list.
+      const hero =
+        section.plan.kind === "hero" && visible === 1 && this.capabilities.components.has("HERO_SECTION");
+      return { id: section.plan.id, patchable: !allUnavailable && visible > 0, hero, slots };
     });
   }
 }
