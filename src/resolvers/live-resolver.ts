@@ -81,6 +81,10 @@ async function* liveUpdates(
       } else {
         updates = screen.generic(change.info);
       }
+      // After a resync the client refetches: from then on it holds what a fresh snapshot says.
+      if (change !== OVERFLOWED && change.kind !== "lost" && change.kind !== "plan") {
+        if (updates.some((update) => update.__typename === "ResyncRequired")) screen.reset(await snapshot());
+      }
       for (const update of updates) yield stamp(update);
     }
   } finally {
