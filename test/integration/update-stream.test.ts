@@ -1,0 +1,485 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import type { Redis } from "ioredis";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { FakeInvalidationBus } from "../../src/adapters/fakes/fake-invalidation-bus.js";
+import { seededRandom } from "../../src/adapters/fakes/seeded-random.js";
+import { RedisL2Cache } from "../../src/adapters/redis-l2-cache.js";
+import {
+  RedisUpdateStream,
+  type RedisUpdateStreamOptions,
+  type UpdateStreamMetrics,
+  updateStreamClientTimeouts,
+} from "../../src/adapters/redis-update-stream.js";
+import { SystemClock } from "../../src/adapters/system-clock.js";
+import { encodeUpdateEvent } from "../../src/adapters/update-event-json.js";
+import {
+  type ApplyOutcome,
+  type ProductChange,
+  UPDATE_EVENT_SCHEMA_ID,
+  type UpdateEvent,
+  type UpdateRejectionReason,
+  UpdateApplier,
+  personalKey,
+} from "../../src/domain/index.js";
+import { productInfo, shuffled } from "../contract/product-info.js";
+import { RedisClients } from "../support/redis-clients.js";
+import { type RedisServer, startRedisServer, testKeyPrefix } from "../support/redis-server.js";
+import { silentLogger } from "../support/silent-logger.js";
+import { waitFor } from "../support/wait-for.js";
+
+const BLOCK_MS = 300;
+const CLAIM_IDLE_MS = 400;
+
+class RecordingStreamMetrics implements UpdateStreamMetrics {
+  readonly rejected: UpdateRejectionReason[] = [];
+  deadLettered = 0;
+  claimed = 0;
+  applyFailures = 0;
+  readonly backlogs: { lag: number | undefined; pending: number }[] = [];
+
+  updateRejected(reason: UpdateRejectionReason): void {
+    this.rejected.push(reason);
+  }
+  updateDeadLettered(): void {
+    this.deadLettered++;
+  }
+  updatesClaimed(count: number): void {
+    this.claimed += count;
+  }
+  updateApplyFailed(): void {
+    this.applyFailures++;
+  }
+  updateStreamBacklog(backlog: { readonly lag: number | undefined; readonly pending: number }): void {
+    this.backlogs.push({ ...backlog });
+  }
+}
+
+let server: RedisServer;
+let clients: RedisClients;
+/** Appends events and inspects the stream, as a product service and an operator would. */
+let producer: Redis;
+const running: RedisUpdateStream[] = [];
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  server = await startRedisServer();
+  clients = new RedisClients(server.url);
+  producer = await clients.open({ commandTimeoutMs: 2_000 });
+});
+afterEach(async () => {
+  for (const child of children.splice(0)) child.kill("SIGKILL");
+  await Promise.all(running.splice(0).map((stream) => stream.stop()));
+});
+afterAll(async () => {
+  await clients.closeAll();
+  await server.stop();
+});
+
+/** One stream, group, L2 and change log per test; consumers are added with `consumer()`. */
+async function setup(options: { readonly clients?: RedisClients } = {}) {
+  const prefix = testKeyPrefix("update-stream");
+  const stream = `${prefix}updates`;
+  const group = "home-gateway";
+  const ownClients = options.clients ?? clients;
+  const commands = await ownClients.open();
+  const l2 = new RedisL2Cache({ redis: commands, keyPrefix: prefix, logger: silentLogger });
+  const changes: ProductChange[] = [];
+  const applier = new UpdateApplier({
+    l2,
+    bus: new FakeInvalidationBus(),
+    changes: { publish: async (change) => void changes.push(change) },
+    logger: silentLogger,
+  });
+  const metrics = new RecordingStreamMetrics();
+
+  const consumer = async (
+    name: string,
+    overrides: Partial<RedisUpdateStreamOptions> = {},
+  ): Promise<RedisUpdateStream> => {
+    const blockMs = overrides.blockMs ?? BLOCK_MS;
+    const redis = await ownClients.open({
+      connectionName: `consumer-${name}`,
+      ...updateStreamClientTimeouts(blockMs),
+    });
+    const consumerStream = new RedisUpdateStream({
+      redis,
+      applier,
+      consumer: name,
+      clock: new SystemClock(),
+      logger: silentLogger,
+      metrics,
+      stream,
+      group,
+      blockMs,
+      claimIdleMs: CLAIM_IDLE_MS,
+      sweepIntervalMs: 100,
+      maxBackoffMs: 200,
+      ...overrides,
+    });
+    running.push(consumerStream);
+    consumerStream.start();
+    return consumerStream;
+  };
+
+  const append = (event: UpdateEvent | string, client: Redis = producer): Promise<string | null> =>
+    client.xadd(stream, "*", "event", typeof event === "string" ? event : encodeUpdateEvent(event));
+  const versionOf = async (user: string, product: string): Promise<number | undefined> =>
+    (await l2.getMany([personalKey(user, product)])).values().next().value?.version;
+  const pendingCount = async (client: Redis = producer): Promise<number> => {
+    const summary = (await client.xpending(stream, group)) as [number, ...unknown[]];
+    return summary[0];
+  };
+
+  return { prefix, stream, group, l2, applier, changes, metrics, consumer, append, versionOf, pendingCount };
+}
+
+const personal = (user: string, product: string, version: number): UpdateEvent => ({
+  kind: "personal",
+  user,
+  info: productInfo(product, version),
+});
+
+describe("RedisUpdateStream", () => {
+  it("applies an event appended to the stream within a second, then acknowledges it", async () => {
+    const { consumer, append, versionOf, pendingCount, changes } = await setup();
+    await consumer("gw-a");
+    // Let the consumer reach its blocking read, so the timing below is a push, not a start-up.
+    await new Promise<void>((resolve) => setTimeout(resolve, 200));
+
+    const appendedAtMs = Date.now();
+    await append(personal("ana", "FL-1", 3));
+    await waitFor(async () => (await versionOf("ana", "FL-1")) === 3, { timeoutMs: 1_000, what: "applied" });
+
+    expect(Date.now() - appendedAtMs).toBeLessThan(1_000);
+    // Published after the L2 write, so it may trail the read above by a moment.
+    await waitFor(() => changes.length > 0, { timeoutMs: 1_000, what: "the change published" });
+    expect(changes).toEqual([{ kind: "personal", user: "ana", info: productInfo("FL-1", 3) }]);
+    await waitFor(async () => (await pendingCount()) === 0, { timeoutMs: 1_000, what: "acknowledged" });
+  });
+
+  it("applies every entry appended while no consumer ran, once one starts", async () => {
+    const { consumer, append, versionOf, pendingCount } = await setup();
+    for (let index = 0; index < 30; index++)
+      await append(personal(`user-${index % 3}`, `p${index}`, index + 1));
+
+    await consumer("gw-a");
+
+    await waitFor(
+      async () => {
+        const versions = await Promise.all(
+          Array.from({ length: 30 }, (_, index) => versionOf(`user-${index % 3}`, `p${index}`)),
+        );
+        return versions.every((version, index) => version === index + 1);
+      },
+      { timeoutMs: 5_000, what: "all 30 applied" },
+    );
+    await waitFor(async () => (await pendingCount()) === 0, { timeoutMs: 1_000, what: "all acknowledged" });
+  });
+
+  it("picks up where the group left off after every consumer was stopped", async () => {
+    const { consumer, append, versionOf, pendingCount } = await setup();
+    const first = await consumer("gw-a");
+    await append(personal("ana", "p0", 1));
+    await waitFor(async () => (await versionOf("ana", "p0")) === 1, { timeoutMs: 2_000 });
+    await first.stop();
+
+    for (let index = 1; index <= 10; index++) await append(personal("ana", `p${index}`, index));
+    await consumer("gw-b");
+
+    await waitFor(
+      async () =>
+        (
+          await Promise.all(Array.from({ length: 10 }, (_, index) => versionOf("ana", `p${index + 1}`)))
+        ).every((version, index) => version === index + 1),
+      { timeoutMs: 5_000, what: "the 10 appended while down" },
+    );
+    await waitFor(async () => (await pendingCount()) === 0, { timeoutMs: 1_000 });
+  });
+
+  it("claims and applies the entries of a consumer that read them and died without acknowledging", async () => {
+    const { stream, group, consumer, append, versionOf, pendingCount, metrics } = await setup();
+    await producer.xgroup("CREATE", stream, group, "0", "MKSTREAM");
+    for (let index = 0; index < 5; index++) await append(personal("ana", `p${index}`, 1));
+    // The crashed instance: it read the entries as its own, then vanished.
+    const read = await producer.call("XREADGROUP", [
+      "GROUP",
+      group,
+      "crashed",
+      "COUNT",
+      10,
+      "STREAMS",
+      stream,
+      ">",
+    ]);
+    expect(JSON.stringify(read)).toContain("p4");
+    const readAtMs = Date.now();
+
+    await consumer("gw-b");
+    await waitFor(
+      async () =>
+        (await Promise.all([0, 1, 2, 3, 4].map((index) => versionOf("ana", `p${index}`)))).every(Boolean),
+      { timeoutMs: 5_000, what: "claimed entries applied" },
+    );
+
+    expect(Date.now() - readAtMs).toBeGreaterThanOrEqual(CLAIM_IDLE_MS - 50);
+    expect(metrics.claimed).toBe(5);
+    await waitFor(async () => (await pendingCount()) === 0, {
+      timeoutMs: 1_000,
+      what: "claimed entries acknowledged",
+    });
+  });
+
+  it("loses nothing when a consumer process is killed with SIGKILL in the middle of a batch", async () => {
+    const { prefix, stream, group, consumer, append, versionOf, pendingCount, metrics } = await setup();
+    const total = 30;
+    for (let index = 0; index < total; index++) await append(personal("ana", `p${index}`, index + 1));
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        fileURLToPath(new URL("../support/update-consumer-child.ts", import.meta.url)),
+        JSON.stringify({
+          url: server.url,
+          stream,
+          group,
+          consumer: "doomed",
+          keyPrefix: prefix,
+          batchSize: 10,
+          applyDelayMs: 30,
+        }),
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    children.push(child);
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    await waitFor(() => output.includes("applied 3"), { timeoutMs: 15_000, what: "the child applying" });
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGKILL");
+    await exited;
+    // Mid-batch: it had read a batch it had neither finished nor acknowledged.
+    expect(await pendingCount()).toBeGreaterThan(0);
+
+    await consumer("survivor");
+
+    await waitFor(
+      async () =>
+        (await Promise.all(Array.from({ length: total }, (_, index) => versionOf("ana", `p${index}`)))).every(
+          (version, index) => version === index + 1,
+        ),
+      { timeoutMs: 10_000, what: `all ${total} applied` },
+    );
+    await waitFor(async () => (await pendingCount()) === 0, { timeoutMs: 2_000, what: "all acknowledged" });
+    expect(metrics.claimed).toBeGreaterThan(0);
+  });
+
+  it("leaves the newest version in L2 under duplicated, shuffled events and two consumers", async () => {
+    const { consumer, append, versionOf, pendingCount, changes } = await setup();
+    const seed = 20_260_102;
+    const random = seededRandom(seed);
+    const keys = Array.from({ length: 8 }, (_, index) => ({
+      user: `user-${index % 2}`,
+      product: `p${index}`,
+    }));
+    const maxVersion = 15;
+    const events = keys.flatMap(({ user, product }) =>
+      Array.from({ length: maxVersion }, (_, index) => personal(user, product, index + 1)),
+    );
+    // Every event twice, in a random order.
+    for (const event of shuffled([...events, ...events], random)) await append(event);
+
+    await consumer("gw-a", { batchSize: 7 });
+    await consumer("gw-b", { batchSize: 5 });
+
+    await waitFor(async () => (await pendingCount()) === 0 && changes.length > 0, { timeoutMs: 5_000 });
+    await waitFor(
+      async () =>
+        (await Promise.all(keys.map(({ user, product }) => versionOf(user, product)))).every(
+          (version) => version === maxVersion,
+        ),
+      { timeoutMs: 5_000, what: `the newest version everywhere (seed ${seed})` },
+    );
+    // Only writes that landed are published, so no version of a key is published twice.
+    const published = changes.map((change) =>
+      change.kind === "personal" ? `${change.user}/${change.info.id}@${change.info.version}` : "",
+    );
+    expect(new Set(published).size).toBe(published.length);
+  });
+
+  it("dead-letters each malformed entry with its reason, original id and fields, and still applies later ones", async () => {
+    const { stream, consumer, append, versionOf, pendingCount, metrics } = await setup();
+    const product = productInfo("FL-1", 5);
+    const malformed: [string, UpdateRejectionReason, string][] = [
+      ["{not json", "not_json", "not valid JSON"],
+      [
+        JSON.stringify({ schema: UPDATE_EVENT_SCHEMA_ID, kind: "upsert", user: "ana" }),
+        "unknown_kind",
+        'got "upsert"',
+      ],
+      [
+        JSON.stringify({
+          schema: UPDATE_EVENT_SCHEMA_ID,
+          kind: "personal",
+          user: "ana",
+          product: { ...product, version: -2 },
+        }),
+        "invalid_field",
+        "product.version",
+      ],
+      [
+        JSON.stringify({ schema: UPDATE_EVENT_SCHEMA_ID, kind: "personal", product }),
+        "invalid_field",
+        "user: ",
+      ],
+      [
+        JSON.stringify({ schema: UPDATE_EVENT_SCHEMA_ID, kind: "plan", user: ["ana"], version: "1" }),
+        "invalid_field",
+        "expected string",
+      ],
+      [
+        JSON.stringify({ schema: "home-gateway.update/v0", kind: "plan", user: "ana", version: 1 }),
+        "unsupported_schema",
+        "schema",
+      ],
+      [
+        encodeUpdateEvent({ kind: "generic", info: { ...product, title: "x".repeat(5_000) } }),
+        "too_large",
+        "at most 4096",
+      ],
+    ];
+    const ids: string[] = [];
+    for (const [raw] of malformed) ids.push((await append(raw)) as string);
+    ids.push(
+      (await producer.xadd(stream, "*", "payload", encodeUpdateEvent(personal("ana", "FL-1", 1)))) as string,
+    );
+    await append(personal("ana", "FL-1", 5));
+
+    await consumer("gw-a", { maxEventBytes: 4_096 });
+
+    await waitFor(async () => (await versionOf("ana", "FL-1")) === 5, {
+      timeoutMs: 2_000,
+      what: "the valid event",
+    });
+    const dead = (await producer.xrange(`${stream}:dead`, "-", "+")).map(([, fields]) => {
+      const map = new Map<string, string>();
+      for (let index = 0; index < fields.length; index += 2)
+        map.set(fields[index] as string, fields[index + 1] as string);
+      return map;
+    });
+    const expected = [
+      ...malformed.map(([, reason, detail]) => ({ reason, detail })),
+      { reason: "missing_event_field", detail: '"event"' },
+    ];
+    expect(dead.map((entry) => entry.get("dl:reason"))).toEqual(expected.map((entry) => entry.reason));
+    expected.forEach(({ detail }, index) => expect(dead[index]?.get("dl:detail")).toContain(detail));
+    expect(dead.map((entry) => entry.get("dl:source-id"))).toEqual(ids);
+    expect(dead[0]?.get("event")).toBe("{not json");
+    expect(dead.at(-1)?.get("payload")).toContain('"kind":"personal"');
+    expect(metrics.deadLettered).toBe(8);
+    expect(metrics.rejected).toEqual(expected.map((entry) => entry.reason));
+    await waitFor(async () => (await pendingCount()) === 0, {
+      timeoutMs: 1_000,
+      what: "dead letters acknowledged",
+    });
+  });
+
+  it("acknowledges nothing before it is applied, and keeps a failed entry pending until a retry applies it", async () => {
+    const { stream, group, applier, consumer, append, versionOf, pendingCount, metrics } = await setup();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let failuresLeft = 2;
+    const seen: UpdateEvent[] = [];
+    const frozen = {
+      apply: async (event: UpdateEvent): Promise<ApplyOutcome> => {
+        seen.push(event);
+        await gate;
+        if (event.kind === "personal" && event.info.id === "p2" && failuresLeft-- > 0)
+          throw new Error("L2 down");
+        return applier.apply(event);
+      },
+    };
+    await producer.xgroup("CREATE", stream, group, "0", "MKSTREAM");
+    for (let index = 1; index <= 3; index++) await append(personal("ana", `p${index}`, 1));
+
+    // No claims within this test: the retry must come from the consumer itself, without the wait.
+    await consumer("gw-a", { applier: frozen, claimIdleMs: 60_000 });
+    await waitFor(() => seen.length === 1, { timeoutMs: 2_000, what: "the first apply to begin" });
+    // All three were delivered (one batch) and none is acknowledged while the first apply hangs.
+    expect(await pendingCount()).toBe(3);
+    expect(await versionOf("ana", "p1")).toBeUndefined();
+
+    release();
+    await waitFor(async () => (await versionOf("ana", "p3")) === 1, { timeoutMs: 2_000 });
+    await waitFor(async () => (await versionOf("ana", "p2")) === 1, { timeoutMs: 5_000, what: "p2 retried" });
+    await waitFor(async () => (await pendingCount()) === 0, { timeoutMs: 2_000, what: "all acknowledged" });
+    expect(metrics.applyFailures).toBe(2);
+    expect(metrics.claimed).toBe(0);
+  });
+
+  it("reports the group's lag (entries not yet delivered) and its pending entries", async () => {
+    const { applier, consumer, append, pendingCount, metrics } = await setup();
+    for (let index = 0; index < 6; index++) await append(personal("ana", `p${index}`, 1));
+    let failing = true;
+    const flaky = {
+      apply: async (event: UpdateEvent): Promise<ApplyOutcome> => {
+        if (failing) throw new Error("L2 down");
+        return applier.apply(event);
+      },
+    };
+
+    await consumer("gw-a", { applier: flaky, batchSize: 2, claimIdleMs: 60_000 });
+
+    // The first sample comes before the first read: nothing delivered yet.
+    await waitFor(() => metrics.backlogs.length > 0, { timeoutMs: 2_000 });
+    expect(metrics.backlogs[0]).toEqual({ lag: 6, pending: 0 });
+    await waitFor(() => metrics.backlogs.some(({ lag, pending }) => lag === 0 && pending === 6), {
+      timeoutMs: 3_000,
+      what: "all delivered, none acknowledged",
+    });
+    failing = false;
+    await waitFor(async () => (await pendingCount()) === 0, { timeoutMs: 3_000, what: "all applied" });
+    await waitFor(() => metrics.backlogs.at(-1)?.pending === 0, {
+      timeoutMs: 2_000,
+      what: "pending 0 sampled",
+    });
+  });
+
+  it("ends a blocking read at once when stopped", async () => {
+    const { consumer } = await setup();
+    const stream = await consumer("gw-a", { blockMs: 10_000 });
+    await new Promise<void>((resolve) => setTimeout(resolve, 300));
+
+    const startedMs = Date.now();
+    await stream.stop();
+    expect(Date.now() - startedMs).toBeLessThan(500);
+  });
+
+  it("keeps consuming across a Redis restart, recreating its group", async () => {
+    const own = await startRedisServer();
+    const ownClients = new RedisClients(own.url);
+    try {
+      const { consumer, append, versionOf } = await setup({ clients: ownClients });
+      const ownProducer = await ownClients.open({ commandTimeoutMs: 2_000 });
+      await consumer("gw-a");
+      await append(personal("ana", "p1", 1), ownProducer);
+      await waitFor(async () => (await versionOf("ana", "p1")) === 1, { timeoutMs: 2_000 });
+
+      await own.restart();
+      await waitFor(async () => (await append(personal("ana", "p2", 1), ownProducer)) !== null, {
+        timeoutMs: 5_000,
+        what: "appending after the restart",
+      });
+
+      await waitFor(async () => (await versionOf("ana", "p2")) === 1, {
+        timeoutMs: 8_000,
+        what: "applied after restart",
+      });
+    } finally {
+      await Promise.all(running.splice(0).map((stream) => stream.stop()));
+      await ownClients.closeAll();
+      await own.stop();
+    }
+  });
+});
