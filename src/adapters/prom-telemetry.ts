@@ -1,8 +1,10 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { ServiceId } from "../domain/model.js";
 import type { CacheTier, KeyClass, Telemetry, UpstreamOutcome } from "../domain/ports.js";
+import type { ApplyOutcome, UpdateMetrics, UpdateRejectionReason } from "../domain/updates.js";
 import type { BreakerState } from "./fail-open-l2-cache.js";
 import type { InvalidationBusMetrics, PossibleLossCause } from "./redis-invalidation-bus.js";
+import type { UpdateStreamMetrics } from "./redis-update-stream.js";
 
 export interface PromTelemetryOptions {
   /** Metric name prefix. */
@@ -20,7 +22,7 @@ const BREAKER_STATES: readonly BreakerState[] = ["closed", "half-open", "open"];
  * instances can live in one process (tests) without clashing. Serve `registry.metrics()` with
  * `registry.contentType` from `/metrics`.
  */
-export class PromTelemetry implements Telemetry, InvalidationBusMetrics {
+export class PromTelemetry implements Telemetry, InvalidationBusMetrics, UpdateMetrics, UpdateStreamMetrics {
   readonly registry: Registry;
   private readonly cacheHits: Counter<"tier" | "key_class">;
   private readonly cacheMisses: Counter<"tier" | "key_class">;
@@ -33,6 +35,14 @@ export class PromTelemetry implements Telemetry, InvalidationBusMetrics {
   private readonly invalidationKeysReceived: Counter;
   private readonly invalidationGaps: Counter;
   private readonly possibleLossResets: Counter<"cause">;
+  private readonly updatesApplied: Counter<"kind" | "result">;
+  private readonly personalUpdatesByActivity: Counter<"viewer">;
+  private readonly updatesRejected: Counter<"reason">;
+  private readonly updatesDeadLettered: Counter;
+  private readonly updatesClaimedTotal: Counter;
+  private readonly updateApplyFailures: Counter;
+  private readonly updateStreamLag: Gauge;
+  private readonly updateStreamPending: Gauge;
 
   constructor(options: PromTelemetryOptions = {}) {
     const prefix = options.prefix ?? "home_gateway_";
@@ -104,6 +114,49 @@ export class PromTelemetry implements Telemetry, InvalidationBusMetrics {
       labelNames: ["cause"],
       registers,
     });
+    this.updatesApplied = new Counter({
+      name: `${prefix}updates_applied_total`,
+      help: "Pushed update events applied, per kind and result (written, stale, dropped, invalidated, published).",
+      labelNames: ["kind", "result"],
+      registers,
+    });
+    this.personalUpdatesByActivity = new Counter({
+      name: `${prefix}personal_updates_by_viewer_activity_total`,
+      help: "Personal updates per viewer activity (active, inactive) when the active-viewer check is on: the share pushed for viewers who were not around.",
+      labelNames: ["viewer"],
+      registers,
+    });
+    this.updatesRejected = new Counter({
+      name: `${prefix}updates_rejected_total`,
+      help: "Update stream entries refused by validation (and dead-lettered), per reason.",
+      labelNames: ["reason"],
+      registers,
+    });
+    this.updatesDeadLettered = new Counter({
+      name: `${prefix}updates_dead_lettered_total`,
+      help: "Update stream entries moved to the dead-letter stream.",
+      registers,
+    });
+    this.updatesClaimedTotal = new Counter({
+      name: `${prefix}updates_claimed_total`,
+      help: "Idle pending update entries claimed from a consumer that did not acknowledge them.",
+      registers,
+    });
+    this.updateApplyFailures = new Counter({
+      name: `${prefix}update_apply_failures_total`,
+      help: "Update applications that failed (L2 unavailable); the entries stay pending and are retried.",
+      registers,
+    });
+    this.updateStreamLag = new Gauge({
+      name: `${prefix}update_stream_lag`,
+      help: "Entries in the update stream not yet delivered to the consumer group (sampled; Redis 7).",
+      registers,
+    });
+    this.updateStreamPending = new Gauge({
+      name: `${prefix}update_stream_pending`,
+      help: "Update entries delivered to the group but not yet acknowledged (sampled).",
+      registers,
+    });
   }
 
   cacheLookup(tier: CacheTier, keyClass: KeyClass, result: { hits: number; misses: number }): void {
@@ -141,5 +194,33 @@ export class PromTelemetry implements Telemetry, InvalidationBusMetrics {
 
   possibleLoss(cause: PossibleLossCause): void {
     this.possibleLossResets.inc({ cause });
+  }
+
+  updateApplied(outcome: ApplyOutcome): void {
+    this.updatesApplied.inc({ kind: outcome.kind, result: outcome.result });
+    if (outcome.viewerActive !== undefined) {
+      this.personalUpdatesByActivity.inc({ viewer: outcome.viewerActive ? "active" : "inactive" });
+    }
+  }
+
+  updateRejected(reason: UpdateRejectionReason): void {
+    this.updatesRejected.inc({ reason });
+  }
+
+  updateDeadLettered(): void {
+    this.updatesDeadLettered.inc();
+  }
+
+  updatesClaimed(count: number): void {
+    this.updatesClaimedTotal.inc(count);
+  }
+
+  updateApplyFailed(): void {
+    this.updateApplyFailures.inc();
+  }
+
+  updateStreamBacklog(backlog: { readonly lag: number | undefined; readonly pending: number }): void {
+    if (backlog.lag !== undefined) this.updateStreamLag.set(backlog.lag);
+    this.updateStreamPending.set(backlog.pending);
   }
 }
