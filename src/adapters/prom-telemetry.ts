@@ -1,7 +1,12 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { ServiceId } from "../domain/model.js";
 import type { CacheTier, KeyClass, Telemetry, UpstreamOutcome } from "../domain/ports.js";
-import type { ApplyOutcome, UpdateMetrics, UpdateRejectionReason } from "../domain/updates.js";
+import {
+  type ApplyOutcome,
+  UPDATE_REJECTION_REASONS,
+  type UpdateMetrics,
+  type UpdateRejectionReason,
+} from "../domain/updates.js";
 import type { BreakerState } from "./fail-open-l2-cache.js";
 import type { InvalidationBusMetrics, PossibleLossCause } from "./redis-invalidation-bus.js";
 import type { UpdateStreamMetrics } from "./redis-update-stream.js";
@@ -132,6 +137,8 @@ export class PromTelemetry implements Telemetry, InvalidationBusMetrics, UpdateM
       labelNames: ["reason"],
       registers,
     });
+    // Every reason from the start at 0, so a rate() alert sees the first rejection of a kind.
+    for (const reason of UPDATE_REJECTION_REASONS) this.updatesRejected.inc({ reason }, 0);
     this.updatesDeadLettered = new Counter({
       name: `${prefix}updates_dead_lettered_total`,
       help: "Update stream entries moved to the dead-letter stream.",

@@ -29,6 +29,8 @@ describe("PromTelemetry: update metrics", () => {
       'home_gateway_personal_updates_by_viewer_activity_total{viewer="inactive"} 1',
       'home_gateway_personal_updates_by_viewer_activity_total{viewer="active"} 1',
       'home_gateway_updates_rejected_total{reason="not_json"} 1',
+      // Reasons never seen are there at 0, so alerts see their first occurrence.
+      'home_gateway_updates_rejected_total{reason="too_large"} 0',
       "home_gateway_updates_dead_lettered_total 1",
       "home_gateway_updates_claimed_total 3",
       "home_gateway_update_apply_failures_total 1",
