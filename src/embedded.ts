@@ -3,13 +3,16 @@ import { FakeInvalidationBus } from "./adapters/fakes/fake-invalidation-bus.js";
 import { FakeL2Cache } from "./adapters/fakes/fake-l2-cache.js";
 import { FakeLocks } from "./adapters/fakes/fake-locks.js";
 import { FakeRecommendations } from "./adapters/fakes/fake-recommendations.js";
+import { FakeUpdateSource } from "./adapters/fakes/fake-update-source.js";
 import type {
   Clock,
   InvalidationBus,
   L2Cache,
   Locks,
+  Logger,
   ProductService,
   Recommendations,
+  UpdateApplier,
 } from "./domain/index.js";
 
 export { DEMO_USERS } from "./adapters/fakes/demo-catalog.js";
@@ -43,4 +46,16 @@ export function inMemoryInfrastructure(options: { readonly clock: Clock }): {
     bus: new FakeInvalidationBus(),
     locks: new FakeLocks({ clock: options.clock }),
   };
+}
+
+/**
+ * The update stream of the embedded mode: an in-memory queue applied in order, validated like the
+ * Redis stream. `append` what a simulated product service pushes; start and stop it with the app.
+ */
+export function inMemoryUpdateSource(options: {
+  readonly applier: Pick<UpdateApplier, "apply">;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}): FakeUpdateSource {
+  return new FakeUpdateSource(options);
 }
