@@ -224,6 +224,19 @@ export class RedisUpdateStream implements UpdateSource {
     // A consumer of the same name may have left entries pending (a restart with a fixed name).
     let retryOwnPending = true;
     while (!this.stopping) {
+      if (this.redis.status === "end") {
+        // Only stop() should close the client; anyone else doing so ends consuming for good.
+        this.logger.error(
+          { stream: this.stream },
+          "the update stream's client was closed; consuming stopped",
+        );
+        return;
+      }
+      if (this.redis.status !== "ready") {
+        // Connecting or reconnecting: the client logs that itself, and commands would fail at once.
+        await this.untilReady();
+        continue;
+      }
       let failed = 0;
       try {
         if (!groupReady) {
@@ -255,6 +268,20 @@ export class RedisUpdateStream implements UpdateSource {
         this.backoffMs = MIN_BACKOFF_MS;
       }
     }
+  }
+
+  /** Resolves when the client is ready again, or when stop() is called. */
+  private untilReady(): Promise<void> {
+    const signal = this.stopController.signal;
+    return new Promise((resolve) => {
+      const done = (): void => {
+        this.redis.off("ready", done);
+        signal.removeEventListener("abort", done);
+        resolve();
+      };
+      this.redis.once("ready", done);
+      signal.addEventListener("abort", done, { once: true });
+    });
   }
 
   private async ensureGroup(): Promise<void> {

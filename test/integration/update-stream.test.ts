@@ -23,6 +23,7 @@ import {
   personalKey,
 } from "../../src/domain/index.js";
 import { productInfo, shuffled } from "../contract/product-info.js";
+import { RecordingLogger } from "../support/recording-logger.js";
 import { RedisClients } from "../support/redis-clients.js";
 import { type RedisServer, startRedisServer, testKeyPrefix } from "../support/redis-server.js";
 import { silentLogger } from "../support/silent-logger.js";
@@ -444,6 +445,35 @@ describe("RedisUpdateStream", () => {
       timeoutMs: 2_000,
       what: "pending 0 sampled",
     });
+  });
+
+  it("waits quietly for a client that is still connecting, then consumes", async () => {
+    const { stream, applier, append, versionOf } = await setup();
+    const logger = new RecordingLogger();
+    const redis = await clients.open({
+      ready: false,
+      lazyConnect: true,
+      ...updateStreamClientTimeouts(BLOCK_MS),
+    });
+    const consumer = new RedisUpdateStream({
+      redis,
+      applier,
+      consumer: "gw-lazy",
+      clock: new SystemClock(),
+      logger,
+      stream,
+      blockMs: BLOCK_MS,
+    });
+    running.push(consumer);
+    consumer.start();
+    await append(personal("ana", "p1", 1));
+    await new Promise<void>((resolve) => setTimeout(resolve, 100));
+    expect(await versionOf("ana", "p1")).toBeUndefined();
+
+    await redis.connect();
+
+    await waitFor(async () => (await versionOf("ana", "p1")) === 1, { timeoutMs: 2_000 });
+    expect(logger.at("warn")).toEqual([]);
   });
 
   it("ends a blocking read at once when stopped", async () => {
