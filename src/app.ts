@@ -12,6 +12,7 @@ import type { Logger as PinoLogger } from "pino";
 import { pinoHttp } from "pino-http";
 import { AuthenticationError, type TokenVerifier } from "./auth.js";
 import {
+  type ActiveViewers,
   type ChangeFeed,
   type Clock,
   DomainError,
@@ -50,6 +51,8 @@ export interface GatewayPorts {
   readonly readiness?: readonly ReadinessCheck[];
   /** Background work that starts with the gateway and stops before it closes. */
   readonly background?: readonly BackgroundTask[];
+  /** Who was here lately, for the push-cache policy; `home` and subscriptions mark the viewer. */
+  readonly activeViewers?: ActiveViewers;
   /** Budgets requests per viewer (or address); none means unlimited. */
   readonly rateLimiter?: RateLimiter;
   /** Releases connections once everything else has stopped. */
@@ -135,6 +138,7 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     recommendations: ports.recommendations,
     productData,
     changes: ports.changes,
+    ...(ports.activeViewers && { activeViewers: ports.activeViewers }),
     clock: ports.clock,
     logger,
     webBaseUrl: options.webBaseUrl,
@@ -158,6 +162,7 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     logger,
     validationRules: protections.validationRules,
     maxTokens: limits.maxTokens,
+    hideSuggestions: options.production || limits.hideSuggestions,
     maxFrameBytes: security.maxFrameBytes ?? 64 * 1024,
     maxSubscriptionsPerConnection: security.maxSubscriptionsPerConnection ?? 10,
     maxConnectionsPerViewer: security.maxConnectionsPerViewer ?? 20,
@@ -169,10 +174,13 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     schema,
     introspection: security.introspection ?? !options.production,
     includeStacktraceInErrorResponses: !options.production,
-    hideSchemaDetailsFromClientErrors: options.production,
+    hideSchemaDetailsFromClientErrors: options.production || limits.hideSuggestions,
     // Shutdown is ours (main.ts): Apollo's own handler would re-raise the signal mid-drain.
     stopOnTerminationSignals: false,
     formatError: (formatted, error) => formatError(formatted, error, options.production),
+    // armor's depth, alias, cost and directive limits are validation rules, not plugins.
+    validationRules: protections.validationRules,
+    parseOptions: { maxTokens: limits.maxTokens },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...protections.plugins,

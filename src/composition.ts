@@ -14,19 +14,30 @@ import { createRedisClient, whenReady } from "./adapters/redis-client.js";
 import { RedisInvalidationBus } from "./adapters/redis-invalidation-bus.js";
 import { RedisL2Cache } from "./adapters/redis-l2-cache.js";
 import { RedisLocks } from "./adapters/redis-locks.js";
+import { RedisActiveViewers } from "./adapters/redis-active-viewers.js";
+import {
+  RedisUpdateStream,
+  UPDATE_EVENT_FIELD,
+  updateStreamClientTimeouts,
+} from "./adapters/redis-update-stream.js";
+import { encodeUpdateEvent } from "./adapters/update-event-json.js";
 import { SystemClock } from "./adapters/system-clock.js";
 import type { BackgroundTask, GatewayPorts, ReadinessCheck } from "./app.js";
 import type { Config } from "./config.js";
 import {
+  type ActiveViewers,
   type Clock,
+  GENERIC_REFRESH_DEFAULTS,
   GenericRefresher,
+  UpdateApplier,
+  type UpdateEvent,
   type InvalidationBus,
   type L2Cache,
   type Locks,
   type ProductService,
   type Recommendations,
 } from "./domain/index.js";
-import { demoUpstreams, inMemoryInfrastructure } from "./embedded.js";
+import { demoActivity, demoUpstreams, inMemoryInfrastructure, inMemoryUpdateSource } from "./embedded.js";
 
 /**
  * The gateway's ports for a validated configuration: Redis when REDIS_URL is set (else in-memory),
@@ -46,6 +57,11 @@ export async function buildPorts(config: Config, logger: PinoLogger): Promise<Ga
         changes: new PubSubChangeFeed({ pubsub: new PubSub(), prefix: config.REDIS_KEY_PREFIX, logger }),
         readiness: [],
         redis: undefined,
+        activeViewers: () => undefined,
+        updateSource: ({ applier, clock: time }: { applier: UpdateApplier; clock: Clock }) => {
+          const source = inMemoryUpdateSource({ applier, clock: time, logger });
+          return { source, push: async (event: UpdateEvent) => source.append(event) };
+        },
         close: async () => undefined,
       };
 
@@ -58,8 +74,41 @@ export async function buildPorts(config: Config, logger: PinoLogger): Promise<Ga
     logger,
     periodMs: config.GENERIC_REFRESH_MS,
   });
+  const activeViewers = shared.activeViewers(config.ACTIVE_VIEWER_WINDOW_MS, clock);
+  const applier = new UpdateApplier({
+    l2: shared.l2,
+    bus: shared.bus,
+    changes: shared.changes,
+    logger,
+    metrics: telemetry,
+    personalTtlMs: config.L2_TTL_MS,
+    genericTtlMs: config.GENERIC_REFRESH_MS * GENERIC_REFRESH_DEFAULTS.ttlMultiple,
+    ...(activeViewers && {
+      activeViewers: {
+        store: activeViewers,
+        windowMs: config.ACTIVE_VIEWER_WINDOW_MS,
+        mode: config.ACTIVE_VIEWER_MODE,
+      },
+    }),
+  });
+  const updates = shared.updateSource({ applier, clock });
+  const activity =
+    config.DEMO_UPDATE_INTERVAL_MS > 0
+      ? demoActivity({
+          services: upstreams.services,
+          push: updates.push,
+          clock,
+          logger,
+          intervalMs: config.DEMO_UPDATE_INTERVAL_MS,
+        })
+      : undefined;
+  // Stopped in reverse: the demo stops pushing before the stream stops applying.
   const background: BackgroundTask[] = [
     { name: "generic-refresh", start: () => refresher.start(), stop: () => refresher.stop() },
+    { name: "update-stream", start: () => updates.source.start(), stop: () => updates.source.stop() },
+    ...(activity
+      ? [{ name: "demo-activity", start: () => activity.start(), stop: () => activity.stop() }]
+      : []),
   ];
 
   return {
@@ -73,6 +122,7 @@ export async function buildPorts(config: Config, logger: PinoLogger): Promise<Ga
     telemetry,
     metrics: telemetry.registry,
     readiness: shared.readiness,
+    ...(activeViewers && { activeViewers }),
     ...(config.RATE_LIMIT_PER_MINUTE > 0 && {
       rateLimiter: new FlexibleRateLimiter({
         points: config.RATE_LIMIT_PER_MINUTE,
@@ -111,6 +161,11 @@ async function redisInfrastructure(
   changes: PubSubChangeFeed;
   readiness: ReadinessCheck[];
   redis: Redis | undefined;
+  activeViewers: (windowMs: number, clock: Clock) => ActiveViewers | undefined;
+  updateSource: (options: { applier: UpdateApplier; clock: Clock }) => {
+    source: { start(): void; stop(): Promise<void> };
+    push: (event: UpdateEvent) => Promise<void>;
+  };
   close: () => Promise<void>;
 }> {
   const { logger, telemetry, instanceId } = context;
@@ -173,6 +228,43 @@ async function redisInfrastructure(
     locks,
     changes,
     redis: commands,
+    activeViewers: (windowMs, clock) =>
+      windowMs > 0
+        ? new RedisActiveViewers({
+            redis: commands,
+            keyPrefix: config.REDIS_KEY_PREFIX,
+            clock,
+            logger,
+            windowMs,
+          })
+        : undefined,
+    updateSource: ({ applier, clock }) => {
+      const source = new RedisUpdateStream({
+        // The stream owns this client (stop() disconnects it); its timeouts outlast a blocking read.
+        redis: createRedisClient({
+          url,
+          connectionName: "home-gateway:updates",
+          logger,
+          ...updateStreamClientTimeouts(config.UPDATE_BLOCK_MS),
+        }),
+        applier,
+        consumer: instanceId,
+        clock,
+        logger,
+        metrics: telemetry,
+        stream: config.UPDATE_STREAM,
+        group: config.UPDATE_GROUP,
+        blockMs: config.UPDATE_BLOCK_MS,
+        batchSize: config.UPDATE_BATCH_SIZE,
+        claimIdleMs: config.UPDATE_CLAIM_IDLE_MS,
+        maxEventBytes: config.UPDATE_MAX_EVENT_BYTES,
+      });
+      // The demo's simulated services push the way real ones do: XADD to the stream.
+      const push = async (event: UpdateEvent): Promise<void> => {
+        await commands.xadd(config.UPDATE_STREAM, "*", UPDATE_EVENT_FIELD, encodeUpdateEvent(event));
+      };
+      return { source, push };
+    },
     // Not critical: without Redis the gateway still answers (L1 and product services), degraded.
     readiness: [
       { name: "redis", critical: false, check: () => commands.status === "ready" && l2.state !== "open" },

@@ -6,6 +6,7 @@ export const DEV_JWT_SECRET = "home-gateway-DEVELOPMENT-ONLY-secret-do-not-use-i
 const port = z.coerce.number().int().min(0).max(65_535);
 const positiveMs = z.coerce.number().int().positive();
 const ratio = z.coerce.number().min(0).max(1);
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" });
 const flag = z
   .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
   .transform((value) => value === "true" || value === "1" || value === "yes");
@@ -20,7 +21,7 @@ const schema = z
     JWT_ISSUER: z.string().min(1).optional(),
     JWT_AUDIENCE: z.string().min(1).optional(),
     JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
-    JWT_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+    JWT_JWKS_URL: httpUrl.optional(),
     INTROSPECTION: flag.optional(),
     PLAYGROUND: flag.optional(),
     ALLOWED_ORIGINS: z
@@ -52,8 +53,8 @@ const schema = z
     L1_MAX_ENTRIES: positiveMs.default(50_000),
     L2_TTL_MS: positiveMs.default(24 * 60 * 60_000),
     GENERIC_REFRESH_MS: positiveMs.default(180_000),
-    WEB_BASE_URL: z.url().default("https://www.example.com"),
-    REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    WEB_BASE_URL: httpUrl.default("https://www.example.com"),
+    REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
     REDIS_KEY_PREFIX: z
       .string()
       .regex(/^[A-Za-z0-9:_-]*$/, "letters, digits, ':', '_' or '-'")
@@ -63,10 +64,28 @@ const schema = z
       .string()
       .optional()
       .transform((value, context) => parseServices(value, context)),
-    RECOMMENDATIONS_URL: z.url().optional(),
+    RECOMMENDATIONS_URL: httpUrl.optional(),
     UPSTREAM_TIMEOUT_MS: positiveMs.max(60_000).default(2_000),
     DEMO_LATENCY_MS: z.coerce.number().int().min(0).max(10_000).default(60),
     DEMO_FAILURE_RATE: ratio.default(0.02),
+    DEMO_UPDATE_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
+    UPDATE_STREAM: z.string().min(1).max(200).default("hg:updates"),
+    UPDATE_GROUP: z.string().min(1).max(200).default("home-gateway"),
+    UPDATE_BLOCK_MS: positiveMs.min(100).max(60_000).default(2_000),
+    UPDATE_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
+    UPDATE_CLAIM_IDLE_MS: positiveMs.min(1_000).default(30_000),
+    UPDATE_MAX_EVENT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1_024)
+      .max(10 * 1024 * 1024)
+      .default(64 * 1024),
+    ACTIVE_VIEWER_WINDOW_MS: z.coerce
+      .number()
+      .int()
+      .refine((value) => value === 0 || value > 60_000, "must be 0 (off) or more than 60000")
+      .default(0),
+    ACTIVE_VIEWER_MODE: z.enum(["drop", "measure"]).default("drop"),
   })
   .superRefine((env, context) => {
     if (env.NODE_ENV === "production" && !env.JWT_SECRET && !env.JWT_JWKS_URL) {
@@ -74,6 +93,13 @@ const schema = z
         code: "custom",
         path: ["JWT_SECRET"],
         message: "JWT_SECRET (HS256) or JWT_JWKS_URL (RS256/ES256) is required when NODE_ENV=production",
+      });
+    }
+    if (env.NODE_ENV === "production" && env.JWT_SECRET === DEV_JWT_SECRET) {
+      context.addIssue({
+        code: "custom",
+        path: ["JWT_SECRET"],
+        message: "is the public development secret: anyone can sign tokens with it; set your own",
       });
     }
     if ((env.PRODUCT_SERVICES === undefined) !== (env.RECOMMENDATIONS_URL === undefined)) {

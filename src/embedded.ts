@@ -13,9 +13,14 @@ import type {
   ProductService,
   Recommendations,
   UpdateApplier,
+  UpdateEvent,
 } from "./domain/index.js";
 
-export { DEMO_USERS } from "./adapters/fakes/demo-catalog.js";
+import { DEMO_USERS } from "./adapters/fakes/demo-catalog.js";
+import { DemoActivity } from "./adapters/fakes/demo-activity.js";
+import { FakeProductService } from "./adapters/fakes/fake-product-service.js";
+
+export { DEMO_USERS };
 
 /**
  * The embedded default: simulated product services and recommendations with realistic data,
@@ -58,4 +63,22 @@ export function inMemoryUpdateSource(options: {
   readonly logger: Logger;
 }): FakeUpdateSource {
   return new FakeUpdateSource(options);
+}
+
+/**
+ * Simulated product services pushing updates now and then through `push`, so a subscriber to the
+ * demo sees live tiles. Only for the demo upstreams built by `demoUpstreams`.
+ */
+export function demoActivity(options: {
+  readonly services: readonly ProductService[];
+  readonly push: (event: UpdateEvent) => Promise<void>;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly intervalMs: number;
+}): DemoActivity | undefined {
+  const services = options.services.filter(
+    (service): service is FakeProductService => service instanceof FakeProductService,
+  );
+  if (services.length === 0) return undefined;
+  return new DemoActivity({ ...options, services, users: DEMO_USERS.map((user) => user.id) });
 }

@@ -1,5 +1,6 @@
 import type DataLoader from "dataloader";
 import type {
+  ActiveViewers,
   ChangeFeed,
   Clock,
   Logger,
@@ -24,6 +25,7 @@ export interface HomeServices {
   readonly recommendations: Recommendations;
   readonly productData: ProductData;
   readonly changes: ChangeFeed;
+  readonly activeViewers?: ActiveViewers;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly webBaseUrl: string;

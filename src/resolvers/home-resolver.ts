@@ -19,7 +19,9 @@ export class HomeResolver {
     capabilities: ClientCapabilitiesInput | null | undefined,
     @Ctx() context: GatewayContext,
   ): Promise<HomeScreenModel> {
-    const { services } = context;
+    const { services, viewer } = context;
+    // Marks the viewer active for the push-cache policy; throttled and never failing.
+    if (viewer.kind === "user") void services.activeViewers?.touch(viewer.id);
     const home = await resolveHome(context.viewer, {
       recommendations: services.recommendations,
       loader: context.products,

@@ -42,6 +42,7 @@ async function* liveUpdates(
   input: ClientCapabilitiesInput | null | undefined,
 ): AsyncGenerator<SequencedUpdate> {
   const { viewer, services } = context;
+  if (viewer.kind === "user") void services.activeViewers?.touch(viewer.id);
   const capabilities = capabilitiesOf(input);
   const queue = new BoundedQueue<ProductChange | Lost>(MAX_QUEUED_CHANGES);
   const stopListening = await services.changes.listen(viewer, {
