@@ -30,11 +30,20 @@ export function operationProtections(limits: OperationLimits): {
   const { plugins, validationRules } = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
     maxAliases: { n: limits.maxAliases },
-    maxTokens: { n: limits.maxTokens },
+    // armor's token plugin throws from a parsing hook, which Apollo answers with 500; the gateway
+    // passes `maxTokens` to graphql's own parser instead (a 400 GRAPHQL_PARSE_FAILED, on both paths).
+    maxTokens: { enabled: false },
     costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
     maxDirectives: { n: limits.maxDirectives },
-    blockFieldSuggestion: { enabled: limits.hideSuggestions },
+    // armor masks suggestions as "[Suggestion hidden]?"; Apollo's hideSchemaDetailsFromClientErrors
+    // removes them on HTTP, and the socket uses `withoutSuggestions`.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   // armor's declarations name Apollo's CommonJS types; the objects are the same plugins.
   return { plugins: plugins as unknown as ApolloServerPlugin[], validationRules };
+}
+
+/** A validation message without its "Did you mean ...?" (what Apollo's own option removes on HTTP). */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/ ?Did you mean(.+?)\?$/, "");
 }

@@ -10,10 +10,11 @@ import {
   validate,
 } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
-import { WebSocketServer } from "ws";
+import { WebSocket, WebSocketServer } from "ws";
 import { AuthenticationError, type TokenVerifier } from "./auth.js";
 import type { Logger, RateLimiter, Viewer } from "./domain/index.js";
 import { type HomeServices, createContext } from "./resolvers/context.js";
+import { withoutSuggestions } from "./security.js";
 
 export interface SocketOptions {
   readonly httpServer: Server;
@@ -24,6 +25,8 @@ export interface SocketOptions {
   /** The same armor rules Apollo applies on HTTP: graphql-ws never passes through Apollo. */
   readonly validationRules: readonly ValidationRule[];
   readonly maxTokens: number;
+  /** Strip "Did you mean ...?" from validation errors, as HTTP does. */
+  readonly hideSuggestions: boolean;
   readonly maxFrameBytes: number;
   readonly maxSubscriptionsPerConnection: number;
   readonly maxConnectionsPerViewer: number;
@@ -58,8 +61,19 @@ export function createSocketServer(options: SocketOptions): { dispose(): Promise
     server: options.httpServer,
     path: "/graphql",
     maxPayload: options.maxFrameBytes,
-    verifyClient: ({ origin }: { origin: string | undefined }) =>
-      !options.allowedOrigins || (origin !== undefined && options.allowedOrigins.includes(origin)),
+    // Browsers always send Origin on an upgrade, so a cross-site page is caught here; native apps
+    // send none and prove who they are with the token in connection_init.
+    verifyClient: (
+      { origin }: { origin: string | undefined },
+      done: (allowed: boolean, status?: number, message?: string) => void,
+    ) => {
+      if (!options.allowedOrigins || origin === undefined || options.allowedOrigins.includes(origin)) {
+        done(true);
+        return;
+      }
+      logger.info({ origin }, "socket refused: origin not allowed");
+      done(false, 403, "Origin not allowed");
+    },
   });
   const rules = [...specifiedRules, ...options.validationRules];
 
@@ -90,6 +104,9 @@ export function createSocketServer(options: SocketOptions): { dispose(): Promise
           logger.info({ reason: error.message }, "socket refused: bad token");
           return false; // graphql-ws closes with 4403 Forbidden
         }
+        // The socket may have closed while the token was checked (a JWKS fetch): counting it now
+        // would hold a slot that nothing releases.
+        if (ctx.extra.socket.readyState !== WebSocket.OPEN) return false;
         const viewer = identity.viewer;
         if (viewer.kind === "user") {
           const open = connectionsPerViewer.get(viewer.id) ?? 0;
@@ -101,6 +118,9 @@ export function createSocketServer(options: SocketOptions): { dispose(): Promise
         }
         state.viewer = viewer;
         state.subscriptions = new Set();
+        // On the socket's own close, not graphql-ws's onClose: that one waits for every live
+        // subscription's return(), which an async generator parked on its next change defers.
+        ctx.extra.socket.once("close", () => release(state));
         if (identity.expiresAtMs !== undefined) {
           const closeWhenExpired = (): void => {
             const leftMs = (identity.expiresAtMs as number) - Date.now();
@@ -113,9 +133,6 @@ export function createSocketServer(options: SocketOptions): { dispose(): Promise
           closeWhenExpired();
         }
         return true;
-      },
-      onClose: (ctx) => {
-        if (ctx.extra.state) release(ctx.extra.state);
       },
       onSubscribe: async (ctx, id, payload) => {
         const state = ctx.extra.state;
@@ -137,11 +154,23 @@ export function createSocketServer(options: SocketOptions): { dispose(): Promise
           document = parse(payload.query, { maxTokens: options.maxTokens });
         } catch (error) {
           return [
-            error instanceof GraphQLError ? error : new GraphQLError("The operation could not be parsed"),
+            new GraphQLError(
+              error instanceof GraphQLError ? error.message : "The operation could not be parsed",
+              { extensions: { code: "GRAPHQL_PARSE_FAILED" } },
+            ),
           ];
         }
         const errors = validate(schema, document, rules);
-        if (errors.length > 0) return errors;
+        if (errors.length > 0) {
+          // The codes and messages HTTP clients get for the same document.
+          return errors.map(
+            (error) =>
+              new GraphQLError(options.hideSuggestions ? withoutSuggestions(error.message) : error.message, {
+                nodes: error.nodes,
+                extensions: { ...error.extensions, code: "GRAPHQL_VALIDATION_FAILED" },
+              }),
+          );
+        }
         const operation = getOperationAST(document, payload.operationName);
         if (operation?.operation !== OperationTypeNode.SUBSCRIPTION) {
           return [
@@ -154,11 +183,14 @@ export function createSocketServer(options: SocketOptions): { dispose(): Promise
           ];
         }
         const viewer: Viewer = state.viewer;
+        // Taken before any await: subscribes arriving together must each see the others.
+        subscriptions.add(id);
         if (options.rateLimiter) {
           const key =
             viewer.kind === "user" ? `u:${viewer.id}` : `ip:${ctx.extra.request.socket.remoteAddress ?? "?"}`;
           const verdict = await options.rateLimiter.consume(key);
           if (!verdict.allowed) {
+            subscriptions.delete(id);
             return [
               new GraphQLError("Too many requests; retry later", {
                 extensions: {
@@ -169,7 +201,6 @@ export function createSocketServer(options: SocketOptions): { dispose(): Promise
             ];
           }
         }
-        subscriptions.add(id);
         return {
           schema,
           document,
