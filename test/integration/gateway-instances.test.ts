@@ -8,8 +8,8 @@ import {
   type GatewayProcess,
   GatewayProcesses,
   homeScreen,
-  readiness,
   productOf,
+  readiness,
   tilesOf,
   titleOf,
   tokenFor,
@@ -71,9 +71,13 @@ beforeAll(async () => {
     logger: silentLogger,
     instanceId: "test-update-applier",
   });
+  // Invalidations are the subject here, not timeouts (the outage test's): a loaded 2-core machine
+  // can stall a command past the production 100 ms, and an open L2 breaker would send the reads
+  // to the demo upstreams, which do not know the update.
+  const env = { REDIS_COMMAND_TIMEOUT_MS: "1000" };
   gateways = await Promise.all([
-    processes.start({ redisUrl: server.url, keyPrefix }),
-    processes.start({ redisUrl: server.url, keyPrefix }),
+    processes.start({ redisUrl: server.url, keyPrefix, env }),
+    processes.start({ redisUrl: server.url, keyPrefix, env }),
   ]);
 }, 120_000);
 
@@ -216,7 +220,11 @@ describe("gateway instances in separate processes sharing one Redis", () => {
     const target = await warmUp("ben");
     const reportsBefore = gateways.map((gateway) => lossReports(gateway, "reconnect"));
 
-    expect(await admin.client("KILL", "TYPE", "pubsub")).toBe(2);
+    const killed = await admin.client("KILL", "TYPE", "pubsub");
+    expect(
+      killed,
+      `pub/sub connections killed; gateway logs:\n${gateways.map((gateway) => gateway.output()).join("\n---\n")}`,
+    ).toBe(2);
     const update = updateOf(target, "sent while deaf");
     await applyUpdate(target, update);
     const publishedMs = Date.now();

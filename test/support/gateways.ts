@@ -14,8 +14,16 @@ import { waitFor } from "./wait-for.js";
 /** The JWT secret every gateway of these tests runs with; tokens from {@link tokenFor} match it. */
 export const GATEWAY_TEST_SECRET = "gateway-integration-test-secret-long-enough-for-hs256";
 
-/** Deterministic demo upstreams: no simulated latency or failures, so only Redis can misbehave. */
-const DEMO_ENV = { DEMO_LATENCY_MS: "0", DEMO_FAILURE_RATE: "0" } as const;
+/**
+ * Deterministic demo upstreams: no simulated latency or failures, so only Redis can misbehave, and
+ * no simulated pushes, so nothing changes an entry or sends Redis traffic behind a test's back.
+ */
+const DEMO_ENV = { DEMO_LATENCY_MS: "0", DEMO_FAILURE_RATE: "0", DEMO_UPDATE_INTERVAL_MS: "0" } as const;
+
+/** The update stream of gateways started with `keyPrefix`: under the prefix, like every other key. */
+export function updateStreamOf(keyPrefix: string): string {
+  return `${keyPrefix}updates`;
+}
 
 export type Screen = HomeQuery["home"];
 type AnySection = Screen["sections"][number];
@@ -126,6 +134,7 @@ export async function startGatewayInProcess(options: {
     ...process.env,
     REDIS_URL: options.redisUrl,
     REDIS_KEY_PREFIX: options.keyPrefix,
+    UPDATE_STREAM: updateStreamOf(options.keyPrefix),
     PORT: "0",
     HOST: "127.0.0.1",
     LOG_LEVEL: "silent",
@@ -185,6 +194,7 @@ export class GatewayProcesses {
         NODE_ENV: "development",
         REDIS_URL: options.redisUrl,
         REDIS_KEY_PREFIX: options.keyPrefix,
+        UPDATE_STREAM: updateStreamOf(options.keyPrefix),
         PORT: String(port),
         HOST: "127.0.0.1",
         JWT_SECRET: GATEWAY_TEST_SECRET,
