@@ -9,6 +9,8 @@ export default tseslint.config(
       "node_modules/**",
       "src/gql/**",
       "test/gql/**",
+      "web/renderer/gql/**",
+      "dist-web/**",
       "coverage/**",
       "bench/results/**",
     ],
