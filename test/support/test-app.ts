@@ -144,7 +144,12 @@ export async function createTestApp(options: TestAppOptions = {}) {
     execute,
     executeOverTime,
     token: (user: string, extra: { expiresIn?: string | number } = {}) =>
-      mintToken(user, { secret: TEST_SECRET, ...extra }),
+      mintToken(user, {
+        secret: options.tokens?.secret ?? TEST_SECRET,
+        issuer: options.tokens?.issuer,
+        audience: options.tokens?.audience,
+        ...extra,
+      }),
     upstreamCalls: () => ({
       personalised: services.reduce((sum, s) => sum + s.calls.personalised.length, 0),
       generic: services.reduce((sum, s) => sum + s.calls.generic, 0),

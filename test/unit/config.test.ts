@@ -1,0 +1,108 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { ConfigError, DEV_JWT_SECRET, loadConfig } from "../../src/config.js";
+
+/** The problems loadConfig reports for `env`; fails the test if it accepts it. */
+function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
+  let thrown: unknown;
+  try {
+    loadConfig(env);
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(ConfigError);
+  const error = thrown as ConfigError;
+  expect(error.code).toBe("INVALID_CONFIGURATION");
+  // The message printed at start-up carries every problem.
+  for (const problem of error.problems) expect(error.message).toContain(`  - ${problem}`);
+  return error.problems;
+}
+
+describe("loadConfig", () => {
+  it("accepts an empty environment (the embedded demo) with defaults", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      PORT: 4000,
+      NODE_ENV: "development",
+      introspection: true,
+      usingDevSecret: true,
+    });
+  });
+
+  it.each([
+    [{ PORT: "abc" }, "PORT: Invalid input: expected number, received NaN"],
+    [{ PORT: "70000" }, "PORT: Too big: expected number to be <=65535"],
+    [{ SOFT_TIMEOUT_MS: "-1" }, "SOFT_TIMEOUT_MS: Too small: expected number to be >0"],
+    [{ REDIS_URL: "http://x" }, "REDIS_URL: must be a redis:// or rediss:// URL"],
+    [{ JWT_JWKS_URL: "ftp://idp.example.com/jwks" }, "JWT_JWKS_URL: must be an http:// or https:// URL"],
+    [{ WEB_BASE_URL: "javascript:alert(1)" }, "WEB_BASE_URL: must be an http:// or https:// URL"],
+    [
+      { ALLOWED_ORIGINS: "not-an-origin" },
+      'ALLOWED_ORIGINS: "not-an-origin" is not an origin like https://app.example.com',
+    ],
+    [
+      { ALLOWED_ORIGINS: "https://app.example.com,https://app.example.com/path" },
+      'ALLOWED_ORIGINS: "https://app.example.com/path" is not an origin like https://app.example.com',
+    ],
+    [
+      { NODE_ENV: "production" },
+      "JWT_SECRET: JWT_SECRET (HS256) or JWT_JWKS_URL (RS256/ES256) is required when NODE_ENV=production",
+    ],
+    [
+      { NODE_ENV: "production", JWT_SECRET: DEV_JWT_SECRET },
+      "JWT_SECRET: is the public development secret: anyone can sign tokens with it; set your own",
+    ],
+    [{ JWT_SECRET: "too-short" }, "JWT_SECRET: must be at least 32 characters"],
+    [
+      { PRODUCT_SERVICES: "shop=http://shop.internal" },
+      "PRODUCT_SERVICES: PRODUCT_SERVICES and RECOMMENDATIONS_URL go together: set both for real upstreams, or neither for the demo",
+    ],
+    [
+      { PRODUCT_SERVICES: "shop", RECOMMENDATIONS_URL: "http://recs.internal" },
+      'PRODUCT_SERVICES: "shop" is not name=http(s)://url',
+    ],
+    [{ INTROSPECTION: "maybe" }, "INTROSPECTION: must be true or false"],
+    [
+      { LOG_LEVEL: "loud" },
+      'LOG_LEVEL: Invalid option: expected one of "fatal"|"error"|"warn"|"info"|"debug"|"trace"|"silent"',
+    ],
+  ])("refuses %o naming the variable", (env, problem) => {
+    expect(problemsOf(env)).toEqual([problem]);
+  });
+
+  it("lists every bad variable at once, not just the first", () => {
+    const problems = problemsOf({ PORT: "abc", INTROSPECTION: "maybe", MAX_DEPTH: "1" });
+    expect(problems.map((problem) => problem.split(":")[0])).toEqual(["PORT", "INTROSPECTION", "MAX_DEPTH"]);
+  });
+
+  it("treats an empty variable as unset", () => {
+    const config = loadConfig({ PORT: "", REDIS_URL: "" });
+    expect(config.PORT).toBe(4000);
+    expect(config.REDIS_URL).toBeUndefined();
+  });
+});
+
+describe("start-up with a bad variable", () => {
+  it("exits with code 1 and names the variable on stderr", async () => {
+    const root = fileURLToPath(new URL("../..", import.meta.url));
+    const child = spawn("npx", ["tsx", "src/main.ts"], {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: "development", PORT: "abc", REDIS_URL: "", LOG_LEVEL: "info" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk.toString()));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 50_000);
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    clearTimeout(timer);
+    expect(code).toBe(1);
+    expect(stderr.join("")).toContain(
+      "Invalid configuration:\n  - PORT: Invalid input: expected number, received NaN",
+    );
+    // It stopped before listening.
+    expect(stdout.join("")).not.toContain("home-gateway listening");
+  }, 60_000);
+});
