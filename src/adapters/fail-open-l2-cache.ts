@@ -70,7 +70,7 @@ const STATE_NAMES: Record<CircuitState, BreakerState> = {
 export class FailOpenL2Cache implements L2Cache {
   private readonly inner: L2Cache;
   private readonly breaker: CircuitBreakerPolicy;
-  private readonly policy: { execute<T>(fn: () => Promise<T>): Promise<T> };
+  private readonly policy: { execute<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> };
   private readonly timeoutMs: number;
 
   constructor(options: FailOpenL2CacheOptions) {
@@ -119,7 +119,9 @@ export class FailOpenL2Cache implements L2Cache {
     // exactly the wait this class exists to prevent, so they fail at once instead.
     if (this.breaker.state === CircuitState.HalfOpen) throw new L2CircuitOpenError(operation);
     try {
-      return await this.policy.execute(call);
+      // A signal per call: without one cockatiel hangs every timeout's listener on one shared
+      // signal, and more than ten concurrent calls set off Node's listener-leak warning.
+      return await this.policy.execute(call, new AbortController().signal);
     } catch (error) {
       if (error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError) {
         throw new L2CircuitOpenError(operation, { cause: error });

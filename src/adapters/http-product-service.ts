@@ -22,7 +22,8 @@ export const productInfoSchema = z.object({
   presentation: z.enum(["offer", "deal", "metric", "media"]),
   title: z.string(),
   subtitle: z.string().optional(),
-  imageUrl: z.url().optional(),
+  // http(s) only: these become links and image sources in every client; `javascript:` must not pass.
+  imageUrl: z.url({ protocol: /^https?$/ }).optional(),
   imageAlt: z.string().optional(),
   price: money.optional(),
   originalPrice: money.optional(),
@@ -31,7 +32,7 @@ export const productInfoSchema = z.object({
   progress: z.number().min(0).max(1).optional(),
   endsAtMs: z.number().optional(),
   route: z.string().min(1),
-  webUrl: z.url(),
+  webUrl: z.url({ protocol: /^https?$/ }),
 });
 
 const productsResponse = z.object({ products: z.array(productInfoSchema) });

@@ -274,11 +274,8 @@ describe("malformed update events", () => {
     await expectOnlyTheSentinelApplied(context);
   });
 
-  // KNOWN BUG, recorded as it.fails: productInfoSchema (src/adapters/http-product-service.ts) takes
-  // any URL, so a `javascript:` webUrl passes and becomes every client's OpenUrlAction.url /
-  // fallbackUrl. It should be refused as invalid_field product.webUrl; remove `.fails` with the fix
-  // (z.url({ protocol: /^https?$/ }) for webUrl and imageUrl).
-  it.fails.each([
+  // A `javascript:` URL would become every client's OpenUrlAction.url / fallbackUrl.
+  it.each([
     ["a javascript: webUrl", personalWith({ webUrl: "javascript:alert(document.cookie)" }), "product.webUrl"],
     ["a javascript: imageUrl", personalWith({ imageUrl: "javascript:alert(1)" }), "product.imageUrl"],
   ])("%s: dead-lettered, nothing else changes", async (_case, raw, field) => {
