@@ -31,6 +31,7 @@ import { type GatewayContext, type HomeServices, createContext } from "./resolve
 import { buildGatewaySchema } from "./resolvers/schema.js";
 import { DEFAULT_LIMITS, type OperationLimits, operationProtections } from "./security.js";
 import { createSocketServer } from "./socket.js";
+import { type WebOptions, webRoutes } from "./web/routes.js";
 
 /** The ports the gateway runs on: fakes in tests and the demo, real adapters in production. */
 export interface GatewayPorts {
@@ -78,6 +79,8 @@ export interface GatewayOptions {
   readonly l2TtlMs: number;
   readonly webBaseUrl: string;
   readonly security?: SecurityOptions;
+  /** The playground and the reference renderer; neither is served without this. */
+  readonly web?: WebOptions;
 }
 
 export interface SecurityOptions {
@@ -267,6 +270,7 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
       res.type(metrics.contentType).send(await metrics.metrics());
     });
   }
+  if (options.web) app.use(webRoutes(options.web));
 
   let invalidations: { unsubscribe(): Promise<void> } | undefined;
   let started: Promise<void> | undefined;
@@ -327,7 +331,8 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     async stop() {
       if (state === "stopping") return;
       state = "stopping";
-      for (const task of ports.background ?? []) await task.stop();
+      // In reverse: a task may rely on one started before it.
+      for (const task of [...(ports.background ?? [])].reverse()) await task.stop();
       await invalidations?.unsubscribe();
       if (started) await apollo.stop();
       await ports.close?.();

@@ -5,6 +5,7 @@ import { TokenVerifier, mintToken } from "./auth.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { buildPorts } from "./composition.js";
 import { DEMO_USERS } from "./embedded.js";
+import { developmentDemoTokens } from "./web/demo-tokens.js";
 
 /** The composition root: the one place that reads the environment and builds real adapters. */
 async function main(): Promise<void> {
@@ -31,6 +32,16 @@ async function main(): Promise<void> {
     softTimeoutMs: config.SOFT_TIMEOUT_MS,
     l2TtlMs: config.L2_TTL_MS,
     webBaseUrl: config.WEB_BASE_URL,
+    web: {
+      playground: config.playground,
+      renderer: config.playground,
+      demoTokens: developmentDemoTokens({
+        secret: config.jwtSecret,
+        issuer: config.JWT_ISSUER,
+        audience: config.JWT_AUDIENCE,
+        users: DEMO_USERS,
+      }),
+    },
     security: {
       introspection: config.introspection,
       allowedOrigins: config.ALLOWED_ORIGINS,
