@@ -34,17 +34,40 @@ export class LiveTilesResolver {
 }
 
 /**
+ * The subscription's stream. An async generator waiting for its next change cannot be stopped
+ * from outside until that change comes, so `return()` (the client completed, the socket closed)
+ * first closes the queue it waits on: the listener is released at once, not at the next change.
+ */
+function liveUpdates(
+  context: GatewayContext,
+  input: ClientCapabilitiesInput | null | undefined,
+): AsyncIterableIterator<SequencedUpdate> {
+  const queue = new BoundedQueue<ProductChange | Lost>(MAX_QUEUED_CHANGES);
+  const updates = screenUpdates(context, input, queue);
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    next: () => updates.next(),
+    return: async () => {
+      queue.close();
+      return updates.return(undefined);
+    },
+  };
+}
+
+/**
  * One subscription: listen first (so nothing falls between the snapshot and the feed), take a
  * snapshot of the viewer's screen, then turn each change into numbered deltas on that snapshot.
  */
-async function* liveUpdates(
+async function* screenUpdates(
   context: GatewayContext,
   input: ClientCapabilitiesInput | null | undefined,
+  queue: BoundedQueue<ProductChange | Lost>,
 ): AsyncGenerator<SequencedUpdate> {
   const { viewer, services } = context;
   if (viewer.kind === "user") void services.activeViewers?.touch(viewer.id);
   const capabilities = capabilitiesOf(input);
-  const queue = new BoundedQueue<ProductChange | Lost>(MAX_QUEUED_CHANGES);
   const stopListening = await services.changes.listen(viewer, {
     onChange: (change) => queue.push(change),
     onPossibleLoss: (reason) => queue.push({ kind: "lost", reason }),
