@@ -5,6 +5,7 @@ import { PubSub } from "graphql-subscriptions";
 import { RedisPubSub } from "graphql-redis-subscriptions";
 import { FailOpenL2Cache } from "./adapters/fail-open-l2-cache.js";
 import { FlexibleRateLimiter } from "./adapters/flexible-rate-limiter.js";
+import { RedisWindowRateLimiter } from "./adapters/redis-window-rate-limiter.js";
 import { PubSubChangeFeed } from "./adapters/pubsub-change-feed.js";
 import { HttpProductService } from "./adapters/http-product-service.js";
 import { HttpRecommendations } from "./adapters/http-recommendations.js";
@@ -28,6 +29,7 @@ import {
   type ActiveViewers,
   type Clock,
   GENERIC_REFRESH_DEFAULTS,
+  type RateLimiter,
   GenericRefresher,
   UpdateApplier,
   type UpdateEvent,
@@ -102,12 +104,16 @@ export async function buildPorts(config: Config, logger: PinoLogger): Promise<Ga
           intervalMs: config.DEMO_UPDATE_INTERVAL_MS,
         })
       : undefined;
+  const rateLimiter = rateLimiterFor(config, shared.redis, { clock, logger });
   // Stopped in reverse: the demo stops pushing before the stream stops applying.
   const background: BackgroundTask[] = [
     { name: "generic-refresh", start: () => refresher.start(), stop: () => refresher.stop() },
     { name: "update-stream", start: () => updates.source.start(), stop: () => updates.source.stop() },
     ...(activity
       ? [{ name: "demo-activity", start: () => activity.start(), stop: () => activity.stop() }]
+      : []),
+    ...(rateLimiter instanceof RedisWindowRateLimiter
+      ? [{ name: "rate-limit-sync", start: () => rateLimiter.start(), stop: () => rateLimiter.stop() }]
       : []),
   ];
 
@@ -123,15 +129,7 @@ export async function buildPorts(config: Config, logger: PinoLogger): Promise<Ga
     metrics: telemetry.registry,
     readiness: shared.readiness,
     ...(activeViewers && { activeViewers }),
-    ...(config.RATE_LIMIT_PER_MINUTE > 0 && {
-      rateLimiter: new FlexibleRateLimiter({
-        points: config.RATE_LIMIT_PER_MINUTE,
-        windowSeconds: 60,
-        redis: shared.redis,
-        keyPrefix: config.REDIS_KEY_PREFIX,
-        logger,
-      }),
-    }),
+    ...(rateLimiter && { rateLimiter }),
     background,
     close: shared.close,
   };
@@ -266,11 +264,39 @@ async function redisInfrastructure(
       return { source, push };
     },
     // Not critical: without Redis the gateway still answers (L1 and product services), degraded.
-    readiness: [
-      { name: "redis", critical: false, check: () => commands.status === "ready" && l2.state !== "open" },
-    ],
+    readiness: [{ name: "redis", critical: false, check: () => pingWithin(commands, commandTimeoutMs * 5) }],
     close: async () => {
       await Promise.allSettled([commands.quit(), subscriber.quit(), liveSubscriber.quit()]);
     },
   };
+}
+
+/** Asks Redis itself, so readiness recovers with Redis even on an instance that sends no traffic. */
+async function pingWithin(redis: Redis, timeoutMs: number): Promise<boolean> {
+  if (redis.status !== "ready") return false;
+  const timedOut = new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
+  return Promise.race([
+    redis.ping().then(
+      (answer) => answer === "PONG",
+      () => false,
+    ),
+    timedOut,
+  ]);
+}
+
+/** Shared budgets through Redis when there is one (synced off the request path), else per instance. */
+function rateLimiterFor(
+  config: Config,
+  redis: Redis | undefined,
+  context: { clock: Clock; logger: PinoLogger },
+): RateLimiter | undefined {
+  if (config.RATE_LIMIT_PER_MINUTE === 0) return undefined;
+  const common = {
+    points: config.RATE_LIMIT_PER_MINUTE,
+    keyPrefix: config.REDIS_KEY_PREFIX,
+    logger: context.logger,
+  };
+  return redis
+    ? new RedisWindowRateLimiter({ ...common, redis, windowMs: 60_000, clock: context.clock })
+    : new FlexibleRateLimiter({ ...common, windowSeconds: 60 });
 }

@@ -199,26 +199,19 @@ describe("a gateway whose Redis goes away under load", () => {
     );
   }, 60_000);
 
-  // Known bug, reported to the owner of src/composition.ts: the readiness check reads the breaker's
-  // state, and the breaker only leaves "open" when a request tries L2 after its open period; on an
-  // instance without L1 misses, /readyz (and the breaker metric) say Redis is down for good. This
-  // runs as `it.fails`: it turns red the day readiness recovers by itself; then make it a plain `it`.
-  it.fails(
-    "an idle gateway reports Redis up again once it is back, without any request",
-    async () => {
-      await usesRedisAgain();
-      await server.stop();
-      for (let count = 0; count < 10; count++) await homeScreen(gateway.origin, await tokenFor(freshUser()));
-      expect((await readiness(gateway.origin)).body.checks["redis"]).toBe("down");
+  // Readiness pings Redis itself: it must not wait for a request to probe the breaker.
+  it("an idle gateway reports Redis up again once it is back, without any request", async () => {
+    await usesRedisAgain();
+    await server.stop();
+    for (let count = 0; count < 10; count++) await homeScreen(gateway.origin, await tokenFor(freshUser()));
+    expect((await readiness(gateway.origin)).body.checks["redis"]).toBe("down");
 
-      await server.restart();
-      // The breaker's open period (5 s), then the reconnect backoff cap (2 s) and a margin.
-      await waitFor(async () => (await readiness(gateway.origin)).body.checks["redis"] === "up", {
-        timeoutMs: 9_000,
-        intervalMs: 200,
-        what: "readiness to report Redis up without traffic",
-      });
-    },
-    30_000,
-  );
+    await server.restart();
+    // The breaker's open period (5 s), then the reconnect backoff cap (2 s) and a margin.
+    await waitFor(async () => (await readiness(gateway.origin)).body.checks["redis"] === "up", {
+      timeoutMs: 9_000,
+      intervalMs: 200,
+      what: "readiness to report Redis up without traffic",
+    });
+  }, 30_000);
 });

@@ -1,0 +1,106 @@
+import type { Redis } from "ioredis";
+import type { Clock, Logger, RateLimiter } from "../domain/index.js";
+
+export interface RedisWindowRateLimiterOptions {
+  readonly redis: Redis;
+  readonly keyPrefix: string;
+  /** Requests per key per window, over all instances. */
+  readonly points: number;
+  readonly windowMs: number;
+  /** How often local counts are added to the shared ones and the shared totals read back. */
+  readonly syncIntervalMs?: number;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+interface Budget {
+  readonly window: number;
+  /** The shared total as Redis last answered it (this instance's flushed requests included). */
+  shared: number;
+  /** Requests counted here and not yet added to Redis. */
+  unflushed: number;
+}
+
+/**
+ * A fixed-window budget per key shared by every instance through Redis, without a Redis command
+ * on the request path: requests are counted in memory and the counts are added to Redis (INCRBY,
+ * one pipeline) every `syncIntervalMs`, which also reads back what the other instances spent.
+ * The price is precision: between two syncs each instance may let through what it alone counted,
+ * so the budget can be exceeded by about (instances - 1) x one sync's worth of requests. While
+ * Redis is unreachable every instance keeps limiting on its own counts.
+ */
+export class RedisWindowRateLimiter implements RateLimiter {
+  private budgets = new Map<string, Budget>();
+  private controller: AbortController | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(private readonly options: RedisWindowRateLimiterOptions) {}
+
+  async consume(key: string): Promise<{ allowed: boolean; retryAfterMs: number }> {
+    const nowMs = this.options.clock.nowMs();
+    const window = Math.floor(nowMs / this.options.windowMs);
+    let budget = this.budgets.get(key);
+    if (!budget || budget.window !== window) {
+      budget = { window, shared: 0, unflushed: 0 };
+      this.budgets.set(key, budget);
+    }
+    if (budget.shared + budget.unflushed >= this.options.points) {
+      return { allowed: false, retryAfterMs: (window + 1) * this.options.windowMs - nowMs };
+    }
+    budget.unflushed++;
+    return { allowed: true, retryAfterMs: 0 };
+  }
+
+  start(): void {
+    if (this.running) return;
+    const controller = new AbortController();
+    this.controller = controller;
+    this.running = this.loop(controller.signal);
+  }
+
+  async stop(): Promise<void> {
+    this.controller?.abort();
+    await this.running;
+    this.running = undefined;
+  }
+
+  /** Adds local counts to Redis and reads the shared totals back; one pipeline. */
+  async sync(): Promise<void> {
+    const { redis, keyPrefix, windowMs, clock } = this.options;
+    const current = Math.floor(clock.nowMs() / windowMs);
+    for (const [key, budget] of this.budgets) if (budget.window !== current) this.budgets.delete(key);
+    const entries = [...this.budgets];
+    if (entries.length === 0) return;
+    const sent = entries.map(([, budget]) => budget.unflushed);
+    const pipeline = redis.pipeline();
+    entries.forEach(([key, budget], index) => {
+      const redisKey = `${keyPrefix}rl:${budget.window}:${key}`;
+      pipeline.incrby(redisKey, sent[index] as number);
+      pipeline.pexpire(redisKey, windowMs * 2);
+    });
+    const replies = await pipeline.exec();
+    entries.forEach(([, budget], index) => {
+      const [error, total] = replies?.[index * 2] ?? [new Error("no reply"), null];
+      if (error || typeof total !== "number") return; // kept unflushed: sent again next time
+      budget.unflushed -= sent[index] as number;
+      budget.shared = total;
+    });
+  }
+
+  private async loop(signal: AbortSignal): Promise<void> {
+    const intervalMs = this.options.syncIntervalMs ?? 1_000;
+    while (!signal.aborted) {
+      try {
+        await this.options.clock.sleep(intervalMs, signal);
+      } catch {
+        return; // stop() was called
+      }
+      try {
+        await this.sync();
+      } catch (error) {
+        // Redis away: limits stay local until it answers again; counts are kept for then.
+        this.options.logger.debug({ err: error }, "rate-limit sync failed");
+      }
+    }
+  }
+}
