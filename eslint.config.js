@@ -6,6 +6,7 @@ export default tseslint.config(
     ignores: [
       ".dependency-cruiser.cjs",
       "dist/**",
+      "bench/.tmp/**",
       "node_modules/**",
       "src/gql/**",
       "test/gql/**",

@@ -130,5 +130,16 @@ describe("pushed updates across gateway instances", () => {
     expect(Date.now() - sentMs).toBeLessThan(1_000);
     expect(bob.messages).toEqual([]);
     expect(alice.errors).toEqual([]);
+
+    // A applied them; B, reading another stream, applied nothing.
+    const applied = async (gateway: GatewayProcess): Promise<number> => {
+      const text = await (await fetch(`${gateway.origin}/metrics`)).text();
+      const line = text
+        .split("\n")
+        .find((l) => l.startsWith('home_gateway_updates_applied_total{kind="personal",result="written"}'));
+      return Number(line?.split(" ")[1] ?? 0);
+    };
+    expect(await applied(consumer)).toBeGreaterThanOrEqual(2);
+    expect(await applied(other)).toBe(0);
   }, 60_000);
 });
