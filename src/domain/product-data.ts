@@ -57,6 +57,7 @@ interface Miss {
 }
 
 const TIMED_OUT = Symbol("timed out");
+const DEADLINE_CANCELLED = Symbol("deadline cancelled");
 
 /**
  * The read path of the product caches, shared by all requests of a process:
@@ -295,7 +296,8 @@ export class ProductData {
     const promise = clock.sleep(waitMs, controller.signal).then(timedOut, timedOut);
     return {
       promise,
-      cancel: () => controller.abort(),
+      // With a reason of our own: abort() without one builds a DOMException, stack trace and all.
+      cancel: () => controller.abort(DEADLINE_CANCELLED),
       remainingMs: () => Math.max(0, atMs - clock.nowMs()),
     };
   }
