@@ -207,7 +207,9 @@ async function redisInfrastructure(
     url,
     connectionName: "home-gateway:live-tiles",
     logger,
-    commandTimeoutMs,
+    // SUBSCRIBE is off the request path, and thousands arrive at once when sockets reconnect:
+    // the request path's 100 ms would fail them under load (seen at 10,000 subscriptions).
+    commandTimeoutMs: Math.max(commandTimeoutMs, 5_000),
   });
   const changes = new PubSubChangeFeed({
     pubsub: new RedisPubSub({ publisher: commands, subscriber: liveSubscriber }),

@@ -18,6 +18,11 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger({ level: config.LOG_LEVEL });
+  // A stray rejection in a library (a pub/sub command timing out, say) must not take every
+  // viewer's connection down with the process: log it loudly and keep serving.
+  process.on("unhandledRejection", (reason) => {
+    logger.error({ err: reason }, "unhandled rejection");
+  });
   const ports = await buildPorts(config, logger);
   const tokenOptions = {
     secret: config.jwtSecret,
