@@ -222,6 +222,7 @@ export function manyViewersCase(options: {
   const { gateway, settings } = options;
   const tiles = gateway.spec.tiles;
   let next: (() => string) | undefined;
+  let fillCaveat: string | undefined;
   return {
     id: `many-${gateway.spec.l1 ? "l1" : "l2"}-${tiles}`,
     scenario: 4,
@@ -251,14 +252,20 @@ export function manyViewersCase(options: {
           `many viewers on ${gateway.spec.name}: pass ${pass}, ${authorizations.length} screens, ${counts.upstreamCalls} product-service calls, ${((performance.now() - startedMs) / 1_000).toFixed(1)} s so far`,
         );
         if (counts.upstreamCalls === 0) break;
-        if (pass === 4)
-          throw new Error(`L2 of ${gateway.spec.name} does not keep the screens of ${users.length} viewers`);
+        if (pass === 4) {
+          // Measured anyway: the L2 hit ratio and the breaker's state say what the runs met.
+          fillCaveat = `L2 still missed screens after ${pass} passes over the viewers (${counts.upstreamCalls} product-service calls in the last)`;
+          options.log(`many viewers on ${gateway.spec.name}: ${fillCaveat}`);
+          break;
+        }
       }
       next = roundRobin(authorizations);
     },
-    run: () => {
+    run: async () => {
       if (!next) throw new Error("manyViewersCase: prepare() first");
-      return measureLoad(serverOf(gateway), next, settings);
+      const measured = await measureLoad(serverOf(gateway), next, settings);
+      if (!fillCaveat) return measured;
+      return { ...measured, caveat: [measured.caveat, fillCaveat].filter(Boolean).join("; ") };
     },
   };
 }

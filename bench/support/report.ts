@@ -138,17 +138,19 @@ export function costTable(rows: readonly CostRow[]): string {
 
 export function pushTable(results: readonly PushOutcome[]): string {
   const lines = [
-    "| open subscriptions | event path | personal push p50 ms | p99 ms | received | RSS per connection | generic update: subscribers | first ms | p50 ms | p99 ms | last ms |",
-    "|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    "| open subscriptions | gateway | event path | personal push p50 ms | p99 ms | received | RSS per connection | generic update: subscribers | first ms | p50 ms | p99 ms | last ms |",
+    "|--:|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
   ];
   for (const result of results) {
     if ("failure" in result) {
-      lines.push(`| ${number(result.subscriptions)} | **failed: ${result.failure}** | | | | | | | | | |`);
+      lines.push(
+        `| ${number(result.subscriptions)} | ${result.config} | **failed: ${result.failure}** | | | | | | | | | |`,
+      );
       continue;
     }
     const generic = result.generic;
     lines.push(
-      `| ${number(result.open)} of ${number(result.subscriptions)} | ${result.path === "stream" ? "XADD to the update stream" : "PUBLISH on the change feed"} | ${number(result.personal.p50Ms, 1)} | ${number(result.personal.p99Ms, 1)} | ${result.personal.received}/${result.personal.sent} | ${number(result.rssPerConnectionKiB, 1)} KiB | ${number(generic.subscribers)}${generic.missing > 0 ? ` (${generic.missing} deliveries missing)` : ""} | ${number(generic.firstMs, 1)} | ${number(generic.p50Ms, 1)} | ${number(generic.p99Ms, 1)} | ${number(generic.lastMs, 1)} |`,
+      `| ${number(result.open)} of ${number(result.subscriptions)} | ${result.config} | ${result.path === "stream" ? "XADD to the update stream" : "PUBLISH on the change feed"} | ${number(result.personal.p50Ms, 1)} | ${number(result.personal.p99Ms, 1)} | ${result.personal.received}/${result.personal.sent} | ${number(result.rssPerConnectionKiB, 1)} KiB | ${number(generic.subscribers)}${generic.missing > 0 ? ` (${generic.missing} deliveries missing)` : ""} | ${number(generic.firstMs, 1)} | ${number(generic.p50Ms, 1)} | ${number(generic.p99Ms, 1)} | ${number(generic.lastMs, 1)} |`,
     );
   }
   return lines.join("\n");
@@ -169,7 +171,7 @@ export function markdown(report: Report): string {
   const push = report.push.flatMap((result) =>
     "failure" in result
       ? []
-      : `${number(result.subscriptions)} subscriptions: opened in ${result.setupSec.toFixed(1)} s, gateway RSS ${number(result.rssBeforeMiB)} MiB before, ${number(result.rssAfterMiB)} MiB after.`,
+      : `${number(result.subscriptions)} subscriptions (gateway ${result.config}): opened in ${result.setupSec.toFixed(1)} s, gateway RSS ${number(result.rssBeforeMiB)} MiB before, ${number(result.rssAfterMiB)} MiB after.`,
   );
   return `# Benchmarks, ${report.date}
 
