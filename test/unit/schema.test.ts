@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { isInterfaceType, isUnionType } from "graphql";
+import { buildGatewaySchema } from "../../src/resolvers/schema.js";
+
+describe("gateway schema", () => {
+  it("resolves every abstract type synchronously by __typename (no promise per section, tile or action)", async () => {
+    const schema = await buildGatewaySchema();
+    const abstract = Object.values(schema.getTypeMap()).filter(
+      (type) => isInterfaceType(type) || isUnionType(type),
+    );
+    expect(abstract.map((type) => type.name)).toEqual(
+      expect.arrayContaining(["Node", "Section", "Tile", "Action", "HomeUpdate"]),
+    );
+    for (const type of abstract) {
+      const concrete = schema.getPossibleTypes(type)[0];
+      if (!concrete) throw new Error(`${type.name} has no possible types`);
+      const resolved = type.resolveType?.({ __typename: concrete.name }, {}, {} as never, type);
+      expect(resolved, type.name).toBe(concrete.name);
+    }
+  });
+
+  it("leaves a value without a __typename unresolved, for graphql-js to report", async () => {
+    const schema = await buildGatewaySchema();
+    const node = schema.getType("Node");
+    if (!isInterfaceType(node)) throw new Error("Node is not an interface");
+    expect(node.resolveType?.({}, {}, {} as never, node)).toBeUndefined();
+  });
+});
