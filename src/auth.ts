@@ -6,6 +6,7 @@ import {
   errors as joseErrors,
   jwtVerify,
 } from "jose";
+import { LRUCache } from "lru-cache";
 import type { Viewer } from "./domain/index.js";
 
 export interface TokenOptions {
@@ -16,6 +17,13 @@ export interface TokenOptions {
   readonly issuer?: string | undefined;
   readonly audience?: string | undefined;
   readonly clockToleranceSeconds?: number | undefined;
+  /**
+   * Tokens verified in the last `verifiedTtlMs` (default 60 s, never past their `exp`) are not
+   * verified again: an app sends the same token with every request, and a signature check is a
+   * good part of a warm request's CPU. At most `verifiedMaxEntries` (default 10,000) are kept.
+   */
+  readonly verifiedTtlMs?: number | undefined;
+  readonly verifiedMaxEntries?: number | undefined;
 }
 
 /** A token that does not prove who the viewer is; never falls back to anonymous. */
@@ -44,6 +52,8 @@ export interface Identity {
 export class TokenVerifier {
   private readonly algorithms: string[];
   private readonly key: JWTVerifyGetKey;
+  private readonly verified: LRUCache<string, { identity: Identity; validUntilMs: number }> | undefined;
+  private readonly verifiedTtlMs: number;
 
   constructor(private readonly options: TokenOptions) {
     const secret = options.secret === undefined ? undefined : new TextEncoder().encode(options.secret);
@@ -52,6 +62,9 @@ export class TokenVerifier {
       : undefined;
     if (!secret && !jwks) throw new Error("TokenVerifier needs a secret, a JWKS URL, or both");
     this.algorithms = [...(secret ? ["HS256"] : []), ...(jwks ? ["RS256", "ES256"] : [])];
+    this.verifiedTtlMs = options.verifiedTtlMs ?? 60_000;
+    const maxEntries = options.verifiedMaxEntries ?? 10_000;
+    this.verified = this.verifiedTtlMs > 0 && maxEntries > 0 ? new LRUCache({ max: maxEntries }) : undefined;
     this.key = async (header: JWTHeaderParameters, token) => {
       if (header.alg === "HS256" && secret) return secret;
       if (jwks && header.alg !== "HS256") return jwks(header, token);
@@ -76,6 +89,18 @@ export class TokenVerifier {
 
   async verify(token: string): Promise<Identity> {
     if (token.length > MAX_TOKEN_LENGTH) throw new AuthenticationError("Token is too long");
+    const cached = this.verified?.get(token);
+    // Date.now(), as jose checks `exp` with it; a cached token is never trusted past its `exp`.
+    if (cached && Date.now() < cached.validUntilMs) return cached.identity;
+    const identity = await this.verifyAfresh(token);
+    if (this.verified && identity.expiresAtMs !== undefined) {
+      const validUntilMs = Math.min(identity.expiresAtMs, Date.now() + this.verifiedTtlMs);
+      this.verified.set(token, { identity, validUntilMs });
+    }
+    return identity;
+  }
+
+  private async verifyAfresh(token: string): Promise<Identity> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: this.algorithms,

@@ -22,6 +22,7 @@ const schema = z
     JWT_AUDIENCE: z.string().min(1).optional(),
     JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
     JWT_JWKS_URL: httpUrl.optional(),
+    JWT_VERIFIED_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
     INTROSPECTION: flag.optional(),
     PLAYGROUND: flag.optional(),
     ALLOWED_ORIGINS: z

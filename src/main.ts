@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     issuer: config.JWT_ISSUER,
     audience: config.JWT_AUDIENCE,
     clockToleranceSeconds: config.JWT_CLOCK_TOLERANCE_SECONDS,
+    verifiedTtlMs: config.JWT_VERIFIED_TTL_MS,
   };
   const gateway = await createGateway(ports, {
     tokens: new TokenVerifier(tokenOptions),

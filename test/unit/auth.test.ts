@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { AuthenticationError, type Identity, TokenVerifier } from "../../src/auth.js";
 import {
   type Claims,
@@ -33,7 +33,7 @@ afterAll(async () => {
   await jwks.close();
 });
 
-const hsVerifier = (extra: { clockToleranceSeconds?: number } = {}) =>
+const hsVerifier = (extra: { clockToleranceSeconds?: number; verifiedTtlMs?: number } = {}) =>
   new TokenVerifier({ secret: SECRET, issuer: ISSUER, audience: AUDIENCE, ...extra });
 const jwksVerifier = () => new TokenVerifier({ jwksUrl: jwks.url, issuer: ISSUER, audience: AUDIENCE });
 
@@ -280,5 +280,60 @@ describe("TokenVerifier, JWKS (RS256/ES256)", () => {
 
   it("needs a secret or a JWKS URL", () => {
     expect(() => new TokenVerifier({})).toThrow("TokenVerifier needs a secret, a JWKS URL, or both");
+  });
+});
+
+describe("TokenVerifier, tokens verified before", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it("accepts a token verified before without checking its signature again", async () => {
+    const signatures = vi.spyOn(globalThis.crypto.subtle, "verify");
+    const verifier = hsVerifier();
+    const token = await hs();
+    for (let request = 0; request < 3; request++) {
+      expect((await verifier.identify(`Bearer ${token}`)).viewer).toEqual({ kind: "user", id: "alice" });
+    }
+    expect(signatures).toHaveBeenCalledTimes(1);
+  });
+
+  it("checks the signature again once verifiedTtlMs has passed, and every time with 0", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const signatures = vi.spyOn(globalThis.crypto.subtle, "verify");
+    const token = await hs();
+    const verifier = hsVerifier({ verifiedTtlMs: 1_000 });
+    await verifier.identify(`Bearer ${token}`);
+    vi.setSystemTime(Date.now() + 999);
+    await verifier.identify(`Bearer ${token}`);
+    expect(signatures).toHaveBeenCalledTimes(1);
+    vi.setSystemTime(Date.now() + 2);
+    await verifier.identify(`Bearer ${token}`);
+    expect(signatures).toHaveBeenCalledTimes(2);
+
+    const uncached = hsVerifier({ verifiedTtlMs: 0 });
+    await uncached.identify(`Bearer ${token}`);
+    await uncached.identify(`Bearer ${token}`);
+    expect(signatures).toHaveBeenCalledTimes(4);
+  });
+
+  it("never trusts a token verified before past its expiry", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const verifier = hsVerifier({ clockToleranceSeconds: 0 });
+    const token = await hs({ exp: nowSeconds() + 20 });
+    expect((await verifier.identify(`Bearer ${token}`)).viewer).toEqual({ kind: "user", id: "alice" });
+    vi.setSystemTime(Date.now() + 21_000);
+    expect((await refusal(verifier, `Bearer ${token}`)).message).toBe("Token has expired");
+  });
+
+  it("keeps nothing of a refused token: it is refused again", async () => {
+    const signatures = vi.spyOn(globalThis.crypto.subtle, "verify");
+    const verifier = hsVerifier();
+    const forged = await signToken(claims(), { alg: "HS256", secret: `${SECRET}-other` });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      expect((await refusal(verifier, `Bearer ${forged}`)).message).toBe("Token signature is invalid");
+    }
+    expect(signatures).toHaveBeenCalledTimes(2);
   });
 });
