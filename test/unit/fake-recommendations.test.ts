@@ -40,6 +40,25 @@ describe("FakeRecommendations", () => {
     expect(recommendations.calls).toEqual([alice, alice, bob, ANONYMOUS]);
   });
 
+  it("computes a viewer's plan once, and still answers a plan set for the viewer first", async () => {
+    const recommendations = new FakeRecommendations({ clock: new FakeClock() });
+    const first = await recommendations.forViewer(alice);
+    expect(await recommendations.forViewer(alice)).toBe(first);
+    const exact: HomePlan = { sections: [{ id: "hero", kind: "hero", title: "Set", products: [] }] };
+    recommendations.setPlan(alice, exact);
+    expect(await recommendations.forViewer(alice)).toBe(exact);
+    recommendations.setPlan(alice, null);
+    expect(await recommendations.forViewer(alice)).toBe(first);
+  });
+
+  it("keeps a bounded record of its calls, so the long-running demo does not grow", async () => {
+    const recommendations = new FakeRecommendations({ clock: new FakeClock() });
+    for (let call = 0; call < 25_000; call++) await recommendations.forViewer(call % 2 ? alice : bob);
+    expect(recommendations.calls.length).toBeLessThanOrEqual(20_000);
+    expect(recommendations.calls.length).toBeGreaterThanOrEqual(10_000);
+    expect(recommendations.calls.at(-1)).toEqual(alice);
+  });
+
   it("plans exactly the requested number of tiles", async () => {
     for (const tilesPerUser of [8, 48]) {
       const recommendations = new FakeRecommendations({ clock: new FakeClock(), tilesPerUser });

@@ -9,6 +9,7 @@ import {
   type UserId,
 } from "../../domain/index.js";
 import { seededRandom, unitHash } from "./seeded-random.js";
+import { appendBounded } from "./call-log.js";
 
 /** A fixed latency, or one drawn uniformly from [min, max] by the service's seeded generator. */
 export type Latency = number | { readonly min: number; readonly max: number };
@@ -69,7 +70,7 @@ export class FakeProductService implements ProductService {
   }
 
   async personalised(user: UserId, products: readonly ProductId[]): Promise<Map<ProductId, ProductInfo>> {
-    this.calls.personalised.push({ user, products: [...products] });
+    appendBounded(this.calls.personalised, { user, products: [...products] });
     await this.respond();
     const found = new Map<ProductId, ProductInfo>();
     for (const product of products) {

@@ -8,6 +8,8 @@ import type {
   ServiceId,
   Viewer,
 } from "../../domain/index.js";
+import { LRUCache } from "lru-cache";
+import { appendBounded } from "./call-log.js";
 import { demoCatalog } from "./demo-catalog.js";
 import type { FakeProductService } from "./fake-product-service.js";
 import { hashString, unitHash } from "./seeded-random.js";
@@ -52,6 +54,8 @@ export class FakeRecommendations implements Recommendations {
   private readonly products: readonly ProductRef[];
   private readonly tilesPerUser: number;
   private readonly plans = new Map<string, HomePlan>();
+  /** Plans computed before: a viewer's plan depends on nothing else, and computing it is not free. */
+  private readonly computed = new LRUCache<string, HomePlan>({ max: 10_000 });
   private failure: Error | null = null;
   private delayMs = 0;
 
@@ -75,10 +79,15 @@ export class FakeRecommendations implements Recommendations {
   }
 
   async forViewer(viewer: Viewer): Promise<HomePlan> {
-    this.calls.push(viewer);
+    appendBounded(this.calls, viewer);
     if (this.delayMs > 0) await this.clock.sleep(this.delayMs);
     if (this.failure) throw this.failure;
-    return this.plans.get(viewerKey(viewer)) ?? this.planFor(viewer);
+    const key = viewerKey(viewer);
+    const plan = this.plans.get(key) ?? this.computed.get(key);
+    if (plan) return plan;
+    const computed = this.planFor(viewer);
+    this.computed.set(key, computed);
+    return computed;
   }
 
   /** Every later call rejects with `error` (after any delay) until `failWith(null)`. */
