@@ -103,9 +103,13 @@ export class ClientCapabilitiesInput {
   locale?: string | null;
 }
 
+// Every output type is plain data built by src/ui-components: `simpleResolvers` lets graphql-js
+// read each field directly instead of through type-graphql's per-field middleware wrapper (no
+// middleware or auth checker is used): a 30-tile home has about 1,000 fields.
+
 // --- shared objects ----------------------------------------------------------------------------
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Image implements ui.Image {
   @Field(() => GraphQLURL)
   url!: string;
@@ -115,7 +119,7 @@ export class Image implements ui.Image {
   aspectRatio!: AspectRatio;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Badge implements ui.Badge {
   @Field(() => String)
   label!: string;
@@ -123,7 +127,7 @@ export class Badge implements ui.Badge {
   tone!: Tone;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Price implements ui.Price {
   @Field(() => GraphQLSafeInt, { description: "In the currency's minor unit (cents)." })
   amountMinor!: number;
@@ -133,7 +137,7 @@ export class Price implements ui.Price {
   formatted!: string;
 }
 
-@ObjectType({ description: "Log with every impression and tap." })
+@ObjectType({ simpleResolvers: true, description: "Log with every impression and tap." })
 export class Analytics implements ui.Analytics {
   @Field(() => String)
   loggingId!: string;
@@ -143,7 +147,7 @@ export class Analytics implements ui.Analytics {
   position!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Personalization implements ui.Personalization {
   @Field(() => PersonalizationStateEnum)
   state!: Personalisation;
@@ -151,7 +155,7 @@ export class Personalization implements ui.Personalization {
   reason!: FallbackReason | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ProductReference {
   @Field(() => ID)
   id!: string;
@@ -159,7 +163,7 @@ export class ProductReference {
   service!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Viewer {
   @Field(() => ID, { nullable: true })
   id!: string | null;
@@ -193,21 +197,25 @@ export abstract class Action {
   accessibilityLabel!: string;
 }
 
-@ObjectType({ implements: Action, description: "Open a URL in a browser: the baseline action." })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Action,
+  description: "Open a URL in a browser: the baseline action.",
+})
 export class OpenUrlAction extends Action implements ui.OpenUrlAction {
   declare readonly __typename: "OpenUrlAction";
   @Field(() => GraphQLURL)
   url!: string;
 }
 
-@ObjectType({ implements: Action, description: "Go to an in-app route." })
+@ObjectType({ simpleResolvers: true, implements: Action, description: "Go to an in-app route." })
 export class NavigateAction extends Action implements ui.NavigateAction {
   declare readonly __typename: "NavigateAction";
   @Field(() => String)
   route!: string;
 }
 
-@ObjectType({ implements: Action, description: "Open a product's page in the app." })
+@ObjectType({ simpleResolvers: true, implements: Action, description: "Open a product's page in the app." })
 export class OpenProductAction extends Action implements ui.OpenProductAction {
   declare readonly __typename: "OpenProductAction";
   @Field(() => ID)
@@ -216,7 +224,7 @@ export class OpenProductAction extends Action implements ui.OpenProductAction {
   service!: string;
 }
 
-@ObjectType({ implements: Action, description: "Open a universal or app link." })
+@ObjectType({ simpleResolvers: true, implements: Action, description: "Open a universal or app link." })
 export class DeepLinkAction extends Action implements ui.DeepLinkAction {
   declare readonly __typename: "DeepLinkAction";
   @Field(() => GraphQLURL, { description: "Any scheme, e.g. https:// or the app's own." })
@@ -224,6 +232,7 @@ export class DeepLinkAction extends Action implements ui.DeepLinkAction {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Action,
   description: "Refetch `home` (the section recovers when its source does).",
 })
@@ -259,7 +268,11 @@ export abstract class Tile extends Node {
   action!: ui.Action | null;
 }
 
-@ObjectType({ implements: [Node, Tile], description: "The baseline tile every client renders." })
+@ObjectType({
+  simpleResolvers: true,
+  implements: [Node, Tile],
+  description: "The baseline tile every client renders.",
+})
 export class BasicTile extends Tile implements ui.BasicTile {
   declare readonly __typename: "BasicTile";
   @Field(() => String)
@@ -270,7 +283,7 @@ export class BasicTile extends Tile implements ui.BasicTile {
   image!: Image | null;
 }
 
-@ObjectType({ implements: [Node, Tile] })
+@ObjectType({ simpleResolvers: true, implements: [Node, Tile] })
 export class ProductTile extends Tile implements ui.ProductTile {
   declare readonly __typename: "ProductTile";
   @Field(() => String)
@@ -285,7 +298,7 @@ export class ProductTile extends Tile implements ui.ProductTile {
   badge!: Badge | null;
 }
 
-@ObjectType({ implements: [Node, Tile] })
+@ObjectType({ simpleResolvers: true, implements: [Node, Tile] })
 export class DealTile extends Tile implements ui.DealTile {
   declare readonly __typename: "DealTile";
   @Field(() => String)
@@ -304,6 +317,7 @@ export class DealTile extends Tile implements ui.DealTile {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: [Node, Tile],
   description: "A measured value against a maximum (data used, savings goal).",
 })
@@ -323,7 +337,7 @@ export class MetricTile extends Tile implements ui.MetricTile {
   tone!: Tone;
 }
 
-@ObjectType({ implements: [Node, Tile] })
+@ObjectType({ simpleResolvers: true, implements: [Node, Tile] })
 export class MediaTile extends Tile implements ui.MediaTile {
   declare readonly __typename: "MediaTile";
   @Field(() => String)
@@ -337,7 +351,11 @@ export class MediaTile extends Tile implements ui.MediaTile {
   progress!: number | null;
 }
 
-@ObjectType({ implements: [Node, Tile], description: "Space kept for a tile whose data is not there (yet)." })
+@ObjectType({
+  simpleResolvers: true,
+  implements: [Node, Tile],
+  description: "Space kept for a tile whose data is not there (yet).",
+})
 export class PlaceholderTile extends Tile implements ui.PlaceholderTile {
   declare readonly __typename: "PlaceholderTile";
   @Field(() => String, { nullable: true })
@@ -358,21 +376,29 @@ export abstract class Section extends Node {
   analytics!: Analytics;
 }
 
-@ObjectType({ implements: [Node, Section], description: "One featured tile across the screen." })
+@ObjectType({
+  simpleResolvers: true,
+  implements: [Node, Section],
+  description: "One featured tile across the screen.",
+})
 export class HeroSection extends Section implements ui.HeroSection {
   declare readonly __typename: "HeroSection";
   @Field(() => Tile)
   tile!: ui.Tile;
 }
 
-@ObjectType({ implements: [Node, Section], description: "A horizontally scrolling row." })
+@ObjectType({
+  simpleResolvers: true,
+  implements: [Node, Section],
+  description: "A horizontally scrolling row.",
+})
 export class CarouselSection extends Section implements ui.CarouselSection {
   declare readonly __typename: "CarouselSection";
   @Field(() => [Tile])
   tiles!: ui.Tile[];
 }
 
-@ObjectType({ implements: [Node, Section] })
+@ObjectType({ simpleResolvers: true, implements: [Node, Section] })
 export class GridSection extends Section implements ui.GridSection {
   declare readonly __typename: "GridSection";
   @Field(() => Int)
@@ -382,6 +408,7 @@ export class GridSection extends Section implements ui.GridSection {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: [Node, Section],
   description: "A vertical list: the baseline section every client renders.",
 })
@@ -392,6 +419,7 @@ export class ListSection extends Section implements ui.ListSection {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: [Node, Section],
   description: "A section that failed; the rest of the screen is fine.",
 })
@@ -406,6 +434,7 @@ export class ErrorSection extends Section implements ui.ErrorSection {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description: "The whole home screen: sections of tiles, for one viewer and client.",
 })
@@ -458,6 +487,7 @@ export abstract class HomeUpdate {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: HomeUpdate,
   description: "Replace the tile with this id, if this revision is higher than yours.",
 })
@@ -468,7 +498,11 @@ export class TileUpdate extends HomeUpdate {
   tile!: ui.Tile;
 }
 
-@ObjectType({ implements: HomeUpdate, description: "Insert the tile at `index` in the section." })
+@ObjectType({
+  simpleResolvers: true,
+  implements: HomeUpdate,
+  description: "Insert the tile at `index` in the section.",
+})
 export class TileInsert extends HomeUpdate {
   @Field(() => ID)
   sectionId!: string;
@@ -478,7 +512,11 @@ export class TileInsert extends HomeUpdate {
   tile!: ui.Tile;
 }
 
-@ObjectType({ implements: HomeUpdate, description: "Remove the tile with this id from the section." })
+@ObjectType({
+  simpleResolvers: true,
+  implements: HomeUpdate,
+  description: "Remove the tile with this id from the section.",
+})
 export class TileRemoval extends HomeUpdate {
   @Field(() => ID)
   sectionId!: string;
@@ -487,6 +525,7 @@ export class TileRemoval extends HomeUpdate {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: HomeUpdate,
   description: "The screen changed more than deltas can say: refetch `home`.",
 })

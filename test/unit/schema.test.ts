@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isInterfaceType, isUnionType } from "graphql";
+import { type GraphQLObjectType, isInterfaceType, isObjectType, isUnionType } from "graphql";
 import { buildGatewaySchema } from "../../src/resolvers/schema.js";
 
 describe("gateway schema", () => {
@@ -17,6 +17,19 @@ describe("gateway schema", () => {
       const resolved = type.resolveType?.({ __typename: concrete.name }, {}, {} as never, type);
       expect(resolved, type.name).toBe(concrete.name);
     }
+  });
+
+  it("reads the fields of every output object directly, with no per-field wrapper", async () => {
+    const schema = await buildGatewaySchema();
+    const roots = new Set([schema.getQueryType(), schema.getSubscriptionType(), schema.getMutationType()]);
+    const wrapped = Object.values(schema.getTypeMap())
+      .filter((type) => isObjectType(type) && !roots.has(type) && !type.name.startsWith("__"))
+      .flatMap((type) =>
+        Object.values((type as GraphQLObjectType).getFields())
+          .filter((field) => field.resolve !== undefined)
+          .map((field) => `${type.name}.${field.name}`),
+      );
+    expect(wrapped).toEqual([]);
   });
 
   it("leaves a value without a __typename unresolved, for graphql-js to report", async () => {
