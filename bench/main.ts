@@ -18,7 +18,7 @@ import {
   screenCase,
   warmCase,
 } from "./scenarios/cases.js";
-import { costScenario } from "./scenarios/cost.js";
+import { type CostRow, costScenario } from "./scenarios/cost.js";
 import { type PushOutcome, pushScenario } from "./scenarios/push.js";
 import { authorizationsFor, expectScreen } from "./support/home.js";
 import { describeMachine } from "./support/machine.js";
@@ -205,16 +205,24 @@ async function main(): Promise<void> {
   const summaries = summarise(cases, runs);
 
   log("cost per home (counted)");
-  const cost = await costScenario({
-    gateways: settings.tileSizes.map((tiles) => ({
-      warm: gateway(`l1-${tiles}`),
-      l2Only: gateway(`l2only-${tiles}`),
-      cold: gateway(`cold-${tiles}`),
-    })),
-    noLimiter: gateway(`no-limiter-${reference}`),
-    requests: settings.costRequests,
-    authorization: viewer,
-  });
+  let cost: CostRow[] = [];
+  let costFailure: string | undefined;
+  // A failed count must not lose the rounds measured before it: it is reported in its place.
+  try {
+    cost = await costScenario({
+      gateways: settings.tileSizes.map((tiles) => ({
+        warm: gateway(`l1-${tiles}`),
+        l2Only: gateway(`l2only-${tiles}`),
+        cold: gateway(`cold-${tiles}`),
+      })),
+      noLimiter: gateway(`no-limiter-${reference}`),
+      requests: settings.costRequests,
+      authorization: viewer,
+    });
+  } catch (error) {
+    costFailure = error instanceof Error ? error.message : String(error);
+    log(`cost per home FAILED: ${costFailure}`);
+  }
   log("stopping the gateways");
   await stopAll();
   log("stopped");
@@ -249,6 +257,7 @@ async function main(): Promise<void> {
     },
     summaries,
     cost,
+    costFailure,
     push,
     durationSec: (performance.now() - startedMs) / 1_000,
     chartFile,
@@ -257,7 +266,9 @@ async function main(): Promise<void> {
   await writeFile(markdownFile, markdown(report));
   await writeFile(path.join(resultsDir, chartFile), chart(summaries, `home-gateway benchmarks, ${date}`));
 
-  console.log(`\n${machineTable(machine)}\n\n${throughputTable(summaries)}\n\n${costTable(cost)}\n`);
+  console.log(
+    `\n${machineTable(machine)}\n\n${throughputTable(summaries)}\n\n${costFailure ? `cost per home failed: ${costFailure}` : costTable(cost)}\n`,
+  );
   if (push.length > 0) console.log(`${pushTable(push)}\n`);
   log(`written to ${path.relative(ROOT, markdownFile)}`);
 }

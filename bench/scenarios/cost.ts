@@ -2,6 +2,7 @@ import { Redis } from "ioredis";
 import { authorizationsFor, expectScreen } from "../support/home.js";
 import { type CacheCounts, cacheCounts, scrape } from "../support/metrics.js";
 import type { RunningGateway } from "../support/processes.js";
+import { RedisMonitor } from "../support/monitor.js";
 import { sleep } from "../support/stats.js";
 
 export type CacheState = "L1 hit" | "L2 hit (L1 off)" | "cold" | "L1 hit, rate limiter off";
@@ -113,31 +114,27 @@ function backgroundOf(command: SentCommand): string | undefined {
 /** The commands gateway connections sent while `action` ran (MONITOR), Lua scripts' inner calls left out. */
 async function monitored(url: string, action: () => Promise<void>): Promise<SentCommand[]> {
   const admin = new Redis(url, { maxRetriesPerRequest: 1 });
-  const watcher = new Redis(url, { maxRetriesPerRequest: 1 });
-  const seen: { source: string; name: string; key: string }[] = [];
+  let monitor: RedisMonitor | undefined;
   try {
-    const monitor = await watcher.monitor();
-    monitor.on("monitor", (_time: string, args: string[], source: string) => {
-      seen.push({ source, name: (args[0] ?? "").toLowerCase(), key: args[1] ?? "" });
-    });
-    // MONITOR starts streaming once Redis has answered it; a PING through it marks that point.
-    await admin.ping();
+    monitor = await RedisMonitor.start(url);
     await sleep(50);
     await action();
-    monitor.disconnect();
+    monitor.stop();
     const names = new Map<string, string>();
     for (const line of ((await admin.call("CLIENT", "LIST")) as string).split("\n")) {
       const address = /\baddr=(\S+)/.exec(line)?.[1];
       const name = /\bname=(\S*)/.exec(line)?.[1];
       if (address && name) names.set(address, name);
     }
-    return seen.flatMap(({ source, name, key }) => {
+    return monitor.commands.flatMap(({ source, args }) => {
       const connection = names.get(source);
       // "lua" runs inside a script; unnamed connections are the bench's own.
-      return connection?.startsWith("home-gateway") ? [{ connection, name, key }] : [];
+      return connection?.startsWith("home-gateway")
+        ? [{ connection, name: (args[0] ?? "").toLowerCase(), key: args[1] ?? "" }]
+        : [];
     });
   } finally {
+    monitor?.stop();
     admin.disconnect();
-    watcher.disconnect();
   }
 }

@@ -75,6 +75,8 @@ export interface Report {
   readonly settings: Readonly<Record<string, string | number>>;
   readonly summaries: readonly Summary[];
   readonly cost: readonly CostRow[];
+  /** Why the cost count failed, when it did. */
+  readonly costFailure?: string | undefined;
   readonly push: readonly PushOutcome[];
   readonly durationSec: number;
   /** File name of the chart, next to the markdown file. */
@@ -200,7 +202,7 @@ ${throughputTable(report.summaries)}
 
 ## Cost per home, counted (scenario 5)
 
-${costTable(report.cost)}
+${report.costFailure ? `**Failed: ${report.costFailure}**` : costTable(report.cost)}
 
 ## Push latency and memory (scenario 6)
 
