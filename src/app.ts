@@ -10,7 +10,7 @@ import express from "express";
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import type { Logger as PinoLogger } from "pino";
 import { pinoHttp } from "pino-http";
-import { AuthenticationError, type TokenVerifier } from "./auth.js";
+import { AuthenticationError, AuthenticationUnavailableError, type TokenVerifier } from "./auth.js";
 import {
   type ActiveViewers,
   type ChangeFeed,
@@ -32,6 +32,9 @@ import { buildGatewaySchema } from "./resolvers/schema.js";
 import { DEFAULT_LIMITS, type OperationLimits, operationProtections } from "./security.js";
 import { createSocketServer } from "./socket.js";
 import { type WebOptions, webRoutes } from "./web/routes.js";
+
+/** Retry-After when the JWKS cannot be fetched: jose retries the fetch on the next request. */
+const AUTH_RETRY_AFTER_SECONDS = 5;
 
 /** The ports the gateway runs on: fakes in tests and the demo, real adapters in production. */
 export interface GatewayPorts {
@@ -209,6 +212,16 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
       if (error instanceof AuthenticationError) {
         throw new GraphQLError(error.message, {
           extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+        });
+      }
+      if (error instanceof AuthenticationUnavailableError) {
+        logger.error({ err: error }, "token not checked: the JWKS cannot be fetched");
+        throw new GraphQLError("Sign-in cannot be checked right now; retry later", {
+          extensions: {
+            code: "AUTHENTICATION_UNAVAILABLE",
+            retryAfterSeconds: AUTH_RETRY_AFTER_SECONDS,
+            http: { status: 503, headers: new Map([["retry-after", String(AUTH_RETRY_AFTER_SECONDS)]]) },
+          },
         });
       }
       throw error;

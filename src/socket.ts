@@ -11,7 +11,7 @@ import {
 } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocket, WebSocketServer } from "ws";
-import { AuthenticationError, type TokenVerifier } from "./auth.js";
+import { AuthenticationError, AuthenticationUnavailableError, type TokenVerifier } from "./auth.js";
 import type { Logger, RateLimiter, Viewer } from "./domain/index.js";
 import { type HomeServices, createContext } from "./resolvers/context.js";
 import { withoutSuggestions } from "./security.js";
@@ -43,7 +43,13 @@ interface ConnectionState {
 }
 
 /** Close codes a client can act on (graphql-ws uses 4400-4499 for its own). */
-export const CLOSE = { unauthorized: 4401, forbidden: 4403, tooManyConnections: 4429 } as const;
+export const CLOSE = {
+  unauthorized: 4401,
+  forbidden: 4403,
+  tooManyConnections: 4429,
+  /** RFC 6455 "Try Again Later": the token could not be checked (JWKS unreachable). */
+  tryAgainLater: 1013,
+} as const;
 
 // setTimeout cannot wait longer than this; longer-lived tokens are rechecked when it fires.
 const MAX_TIMER_MS = 2_147_483_647;
@@ -107,6 +113,11 @@ export function createSocketServer(options: SocketOptions): { dispose(): Promise
             typeof authorization === "string" ? authorization : undefined,
           );
         } catch (error) {
+          if (error instanceof AuthenticationUnavailableError) {
+            logger.error({ err: error }, "socket refused: the JWKS cannot be fetched");
+            ctx.extra.socket.close(CLOSE.tryAgainLater, "Sign-in cannot be checked right now; retry later");
+            return false;
+          }
           if (!(error instanceof AuthenticationError)) throw error;
           logger.info({ reason: error.message }, "socket refused: bad token");
           return false; // graphql-ws closes with 4403 Forbidden

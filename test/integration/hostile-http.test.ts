@@ -280,6 +280,23 @@ describe("tokens on HTTP", () => {
     }
   });
 
+  it("a JWKS gateway that cannot fetch the keys answers 503 with Retry-After, and still serves anonymous viewers", async () => {
+    const gone = await JwksServer.start([rsa]);
+    await gone.close();
+    const stranded = await target({ tokens: { jwksUrl: gone.url, issuer: ISSUER, audience: AUDIENCE } });
+    const token = await signToken(claims(), { alg: "RS256", key: rsa });
+    const answer = await post(stranded, homeIdQuery, bearer(token));
+    expectRefused(answer, {
+      status: 503,
+      code: "AUTHENTICATION_UNAVAILABLE",
+      message: "Sign-in cannot be checked right now; retry later",
+    });
+    expect(answer.headers.get("retry-after")).toBe("5");
+    const anonymous = await post(stranded, homeIdQuery);
+    expect(anonymous.status, anonymous.text).toBe(200);
+    expect(anonymous.body.data?.home).toMatchObject({ viewer: { anonymous: true } });
+  });
+
   it("a JWKS gateway refuses a kid the JWKS does not publish: 401", async () => {
     const token = await signToken(claims(), { alg: "RS256", key: unpublished });
     const answer = await post(jwksTarget, homeIdQuery, bearer(token));
