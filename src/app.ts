@@ -10,6 +10,7 @@ import express from "express";
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import type { Logger as PinoLogger } from "pino";
 import { pinoHttp } from "pino-http";
+import { type TrustProxy, clientAddress, trustFunction } from "./client-address.js";
 import { AuthenticationError, AuthenticationUnavailableError, type TokenVerifier } from "./auth.js";
 import {
   type ActiveViewers,
@@ -92,6 +93,8 @@ export interface SecurityOptions {
   readonly introspection?: boolean;
   /** Browser origins allowed for CORS and WebSocket upgrades; unset allows any. */
   readonly allowedOrigins?: readonly string[] | undefined;
+  /** Proxies trusted to name the client in X-Forwarded-For (anonymous rate limits are per address). */
+  readonly trustProxy?: TrustProxy;
   /** Bytes a request body may have; larger ones get 413. */
   readonly bodyLimitBytes?: number;
   /** Bytes a WebSocket frame may have; a larger one closes the socket (1009). */
@@ -160,6 +163,7 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     hideSuggestions: security.limits?.hideSuggestions ?? !(security.introspection ?? !options.production),
   };
   const protections = operationProtections(limits);
+  const trust = trustFunction(security.trustProxy);
   const socketServer = createSocketServer({
     httpServer,
     schema,
@@ -173,6 +177,7 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     maxSubscriptionsPerConnection: security.maxSubscriptionsPerConnection ?? 10,
     maxConnectionsPerViewer: security.maxConnectionsPerViewer ?? 20,
     allowedOrigins: security.allowedOrigins,
+    clientAddressOf: (request) => clientAddress(request, trust),
     rateLimiter: ports.rateLimiter,
     production: options.production,
   });
@@ -250,6 +255,9 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
   let state: "created" | "serving" | "stopping" = "created";
 
   app.disable("x-powered-by");
+  // req.ip, the address anonymous viewers are rate-limited by, then honours X-Forwarded-For from
+  // trusted proxies only, exactly as the socket does.
+  app.set("trust proxy", trust);
   app.use(
     pinoHttp({
       logger,

@@ -1,4 +1,4 @@
-import type { Server } from "node:http";
+import type { IncomingMessage, Server } from "node:http";
 import {
   GraphQLError,
   type GraphQLSchema,
@@ -32,6 +32,8 @@ export interface SocketOptions {
   readonly maxConnectionsPerViewer: number;
   /** When set, a WebSocket upgrade from any other Origin is refused. */
   readonly allowedOrigins?: readonly string[] | undefined;
+  /** The client's address (X-Forwarded-For from trusted proxies), as HTTP's `req.ip`. */
+  readonly clientAddressOf: (request: IncomingMessage) => string;
   readonly rateLimiter?: RateLimiter | undefined;
   readonly production: boolean;
 }
@@ -205,7 +207,7 @@ export function createSocketServer(options: SocketOptions): { dispose(): Promise
         subscriptions.add(id);
         if (options.rateLimiter) {
           const key =
-            viewer.kind === "user" ? `u:${viewer.id}` : `ip:${ctx.extra.request.socket.remoteAddress ?? "?"}`;
+            viewer.kind === "user" ? `u:${viewer.id}` : `ip:${options.clientAddressOf(ctx.extra.request)}`;
           const verdict = await options.rateLimiter.consume(key);
           if (!verdict.allowed) {
             subscriptions.delete(id);

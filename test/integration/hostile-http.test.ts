@@ -688,4 +688,25 @@ describe("rate limiting", () => {
     // A signed-in viewer has a budget of their own.
     await expectStillServing(limited);
   });
+
+  it("behind a trusted proxy (TRUST_PROXY=1), each forwarded client has a budget of its own", async () => {
+    const limiter = new FlexibleRateLimiter({
+      points: 2,
+      windowSeconds: 60,
+      keyPrefix: "test:",
+      logger: silentLogger,
+    });
+    const proxied = await target({ ports: { rateLimiter: limiter }, security: { trustProxy: 1 } });
+    const statusesOf = async (client: string): Promise<number[]> => {
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 3; attempt++) {
+        // A client's own X-Forwarded-For comes first; the trusted proxy appends the address it saw.
+        const forwarded = `198.51.100.${attempt}, ${client}`;
+        statuses.push((await post(proxied, homeIdQuery, { "x-forwarded-for": forwarded })).status);
+      }
+      return statuses;
+    };
+    expect(await statusesOf("203.0.113.7")).toEqual([200, 200, 429]);
+    expect(await statusesOf("203.0.113.8")).toEqual([200, 200, 429]);
+  });
 });
