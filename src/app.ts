@@ -10,7 +10,8 @@ import express from "express";
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import type { Logger as PinoLogger } from "pino";
 import { pinoHttp } from "pino-http";
-import { AuthenticationError, type TokenVerifier } from "./auth.js";
+import { type TrustProxy, clientAddress, trustFunction } from "./client-address.js";
+import { AuthenticationError, AuthenticationUnavailableError, type TokenVerifier } from "./auth.js";
 import {
   type ActiveViewers,
   type ChangeFeed,
@@ -32,6 +33,9 @@ import { buildGatewaySchema } from "./resolvers/schema.js";
 import { DEFAULT_LIMITS, type OperationLimits, operationProtections } from "./security.js";
 import { createSocketServer } from "./socket.js";
 import { type WebOptions, webRoutes } from "./web/routes.js";
+
+/** Retry-After when the JWKS cannot be fetched: jose retries the fetch on the next request. */
+const AUTH_RETRY_AFTER_SECONDS = 5;
 
 /** The ports the gateway runs on: fakes in tests and the demo, real adapters in production. */
 export interface GatewayPorts {
@@ -89,6 +93,8 @@ export interface SecurityOptions {
   readonly introspection?: boolean;
   /** Browser origins allowed for CORS and WebSocket upgrades; unset allows any. */
   readonly allowedOrigins?: readonly string[] | undefined;
+  /** Proxies trusted to name the client in X-Forwarded-For (anonymous rate limits are per address). */
+  readonly trustProxy?: TrustProxy;
   /** Bytes a request body may have; larger ones get 413. */
   readonly bodyLimitBytes?: number;
   /** Bytes a WebSocket frame may have; a larger one closes the socket (1009). */
@@ -157,6 +163,7 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     hideSuggestions: security.limits?.hideSuggestions ?? !(security.introspection ?? !options.production),
   };
   const protections = operationProtections(limits);
+  const trust = trustFunction(security.trustProxy);
   const socketServer = createSocketServer({
     httpServer,
     schema,
@@ -170,6 +177,7 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     maxSubscriptionsPerConnection: security.maxSubscriptionsPerConnection ?? 10,
     maxConnectionsPerViewer: security.maxConnectionsPerViewer ?? 20,
     allowedOrigins: security.allowedOrigins,
+    clientAddressOf: (request) => clientAddress(request, trust),
     rateLimiter: ports.rateLimiter,
     production: options.production,
   });
@@ -211,6 +219,16 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
           extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
         });
       }
+      if (error instanceof AuthenticationUnavailableError) {
+        logger.error({ err: error }, "token not checked: the JWKS cannot be fetched");
+        throw new GraphQLError("Sign-in cannot be checked right now; retry later", {
+          extensions: {
+            code: "AUTHENTICATION_UNAVAILABLE",
+            retryAfterSeconds: AUTH_RETRY_AFTER_SECONDS,
+            http: { status: 503, headers: new Map([["retry-after", String(AUTH_RETRY_AFTER_SECONDS)]]) },
+          },
+        });
+      }
       throw error;
     }
   };
@@ -237,6 +255,9 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
   let state: "created" | "serving" | "stopping" = "created";
 
   app.disable("x-powered-by");
+  // req.ip, the address anonymous viewers are rate-limited by, then honours X-Forwarded-For from
+  // trusted proxies only, exactly as the socket does.
+  app.set("trust proxy", trust);
   app.use(
     pinoHttp({
       logger,

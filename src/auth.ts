@@ -35,6 +35,19 @@ export class AuthenticationError extends Error {
   }
 }
 
+/**
+ * The token could not be checked because the keys that sign tokens cannot be fetched (the JWKS
+ * is unreachable, slow or broken). Not the viewer's fault: the gateway answers 503, and the app
+ * retries instead of signing the user out.
+ */
+export class AuthenticationUnavailableError extends Error {
+  readonly code = "AUTHENTICATION_UNAVAILABLE";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "AuthenticationUnavailableError";
+  }
+}
+
 const MAX_TOKEN_LENGTH = 8_192;
 
 /** Who a token names, and until when. */
@@ -67,7 +80,16 @@ export class TokenVerifier {
     this.verified = this.verifiedTtlMs > 0 && maxEntries > 0 ? new LRUCache({ max: maxEntries }) : undefined;
     this.key = async (header: JWTHeaderParameters, token) => {
       if (header.alg === "HS256" && secret) return secret;
-      if (jwks && header.alg !== "HS256") return jwks(header, token);
+      if (jwks && header.alg !== "HS256") {
+        try {
+          return await jwks(header, token);
+        } catch (error) {
+          if (!isKeySetUnavailable(error)) throw error;
+          throw new AuthenticationUnavailableError("The keys that sign tokens cannot be fetched", {
+            cause: error,
+          });
+        }
+      }
       throw new AuthenticationError("Token algorithm is not allowed");
     };
   }
@@ -114,10 +136,21 @@ export class TokenVerifier {
       }
       return { viewer: { kind: "user", id: payload.sub }, expiresAtMs: (payload.exp as number) * 1_000 };
     } catch (error) {
-      if (error instanceof AuthenticationError) throw error;
+      if (error instanceof AuthenticationError || error instanceof AuthenticationUnavailableError)
+        throw error;
       throw new AuthenticationError(describe(error), { cause: error });
     }
   }
+}
+
+/**
+ * Whether a JWKS lookup failed for want of the key set (fetch failed or timed out, not 200, not a
+ * key set) rather than because of the token (no key for its `kid`, an algorithm not supported).
+ */
+function isKeySetUnavailable(error: unknown): boolean {
+  if (error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JWKSInvalid) return true;
+  if (!(error instanceof joseErrors.JOSEError)) return true; // fetch itself failed
+  return error.code === joseErrors.JOSEError.code; // "Expected 200 OK", "Failed to parse"
 }
 
 function describe(error: unknown): string {

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /** The development secret of the embedded default: public, so any token it signs is worthless. */
@@ -25,6 +26,10 @@ const schema = z
     JWT_VERIFIED_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
     INTROSPECTION: flag.optional(),
     PLAYGROUND: flag.optional(),
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((value, context) => parseTrustProxy(value, context)),
     ALLOWED_ORIGINS: z
       .string()
       .optional()
@@ -129,6 +134,42 @@ function parseOrigins(value: string | undefined, context: z.RefinementCtx): stri
     }
   }
   return origins;
+}
+
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** "false" or unset: none; a number: that many hops; else proxies by address, CIDR or name. */
+function parseTrustProxy(value: string | undefined, context: z.RefinementCtx): number | string[] | undefined {
+  const text = value?.trim() ?? "";
+  if (text === "" || text === "false" || text === "0") return undefined;
+  if (/^\d+$/.test(text)) return Number(text);
+  if (text === "true") {
+    context.addIssue({
+      code: "custom",
+      message:
+        "trusting every proxy lets any client choose its address: give the number of proxies in front of the gateway, or their addresses",
+    });
+    return z.NEVER;
+  }
+  const entries = text
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address = "", prefix, extra] = entry.split("/");
+    const version = isIP(address);
+    const maxPrefix = version === 4 ? 32 : 128;
+    const prefixOk =
+      prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= maxPrefix) || isIP(prefix) === 4;
+    if (!PROXY_NAMES.has(entry) && (version === 0 || !prefixOk || extra !== undefined)) {
+      context.addIssue({
+        code: "custom",
+        message: `"${entry}" is not an address, a CIDR range, loopback, linklocal or uniquelocal`,
+      });
+      return z.NEVER;
+    }
+  }
+  return entries;
 }
 
 function parseServices(value: string | undefined, context: z.RefinementCtx): Map<string, string> | undefined {

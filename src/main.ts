@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     security: {
       introspection: config.introspection,
       allowedOrigins: config.ALLOWED_ORIGINS,
+      trustProxy: config.TRUST_PROXY,
       bodyLimitBytes: config.BODY_LIMIT_BYTES,
       maxFrameBytes: config.WS_MAX_PAYLOAD_BYTES,
       maxSubscriptionsPerConnection: config.MAX_SUBSCRIPTIONS_PER_CONNECTION,

@@ -1,4 +1,4 @@
-import type { Server } from "node:http";
+import type { IncomingMessage, Server } from "node:http";
 import {
   GraphQLError,
   type GraphQLSchema,
@@ -11,7 +11,7 @@ import {
 } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocket, WebSocketServer } from "ws";
-import { AuthenticationError, type TokenVerifier } from "./auth.js";
+import { AuthenticationError, AuthenticationUnavailableError, type TokenVerifier } from "./auth.js";
 import type { Logger, RateLimiter, Viewer } from "./domain/index.js";
 import { type HomeServices, createContext } from "./resolvers/context.js";
 import { withoutSuggestions } from "./security.js";
@@ -32,6 +32,8 @@ export interface SocketOptions {
   readonly maxConnectionsPerViewer: number;
   /** When set, a WebSocket upgrade from any other Origin is refused. */
   readonly allowedOrigins?: readonly string[] | undefined;
+  /** The client's address (X-Forwarded-For from trusted proxies), as HTTP's `req.ip`. */
+  readonly clientAddressOf: (request: IncomingMessage) => string;
   readonly rateLimiter?: RateLimiter | undefined;
   readonly production: boolean;
 }
@@ -43,7 +45,13 @@ interface ConnectionState {
 }
 
 /** Close codes a client can act on (graphql-ws uses 4400-4499 for its own). */
-export const CLOSE = { unauthorized: 4401, forbidden: 4403, tooManyConnections: 4429 } as const;
+export const CLOSE = {
+  unauthorized: 4401,
+  forbidden: 4403,
+  tooManyConnections: 4429,
+  /** RFC 6455 "Try Again Later": the token could not be checked (JWKS unreachable). */
+  tryAgainLater: 1013,
+} as const;
 
 // setTimeout cannot wait longer than this; longer-lived tokens are rechecked when it fires.
 const MAX_TIMER_MS = 2_147_483_647;
@@ -107,6 +115,11 @@ export function createSocketServer(options: SocketOptions): { dispose(): Promise
             typeof authorization === "string" ? authorization : undefined,
           );
         } catch (error) {
+          if (error instanceof AuthenticationUnavailableError) {
+            logger.error({ err: error }, "socket refused: the JWKS cannot be fetched");
+            ctx.extra.socket.close(CLOSE.tryAgainLater, "Sign-in cannot be checked right now; retry later");
+            return false;
+          }
           if (!(error instanceof AuthenticationError)) throw error;
           logger.info({ reason: error.message }, "socket refused: bad token");
           return false; // graphql-ws closes with 4403 Forbidden
@@ -194,7 +207,7 @@ export function createSocketServer(options: SocketOptions): { dispose(): Promise
         subscriptions.add(id);
         if (options.rateLimiter) {
           const key =
-            viewer.kind === "user" ? `u:${viewer.id}` : `ip:${ctx.extra.request.socket.remoteAddress ?? "?"}`;
+            viewer.kind === "user" ? `u:${viewer.id}` : `ip:${options.clientAddressOf(ctx.extra.request)}`;
           const verdict = await options.rateLimiter.consume(key);
           if (!verdict.allowed) {
             subscriptions.delete(id);

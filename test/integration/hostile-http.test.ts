@@ -280,6 +280,23 @@ describe("tokens on HTTP", () => {
     }
   });
 
+  it("a JWKS gateway that cannot fetch the keys answers 503 with Retry-After, and still serves anonymous viewers", async () => {
+    const gone = await JwksServer.start([rsa]);
+    await gone.close();
+    const stranded = await target({ tokens: { jwksUrl: gone.url, issuer: ISSUER, audience: AUDIENCE } });
+    const token = await signToken(claims(), { alg: "RS256", key: rsa });
+    const answer = await post(stranded, homeIdQuery, bearer(token));
+    expectRefused(answer, {
+      status: 503,
+      code: "AUTHENTICATION_UNAVAILABLE",
+      message: "Sign-in cannot be checked right now; retry later",
+    });
+    expect(answer.headers.get("retry-after")).toBe("5");
+    const anonymous = await post(stranded, homeIdQuery);
+    expect(anonymous.status, anonymous.text).toBe(200);
+    expect(anonymous.body.data?.home).toMatchObject({ viewer: { anonymous: true } });
+  });
+
   it("a JWKS gateway refuses a kid the JWKS does not publish: 401", async () => {
     const token = await signToken(claims(), { alg: "RS256", key: unpublished });
     const answer = await post(jwksTarget, homeIdQuery, bearer(token));
@@ -670,5 +687,26 @@ describe("rate limiting", () => {
     expect(retryAfter).toBeLessThanOrEqual(60);
     // A signed-in viewer has a budget of their own.
     await expectStillServing(limited);
+  });
+
+  it("behind a trusted proxy (TRUST_PROXY=1), each forwarded client has a budget of its own", async () => {
+    const limiter = new FlexibleRateLimiter({
+      points: 2,
+      windowSeconds: 60,
+      keyPrefix: "test:",
+      logger: silentLogger,
+    });
+    const proxied = await target({ ports: { rateLimiter: limiter }, security: { trustProxy: 1 } });
+    const statusesOf = async (client: string): Promise<number[]> => {
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 3; attempt++) {
+        // A client's own X-Forwarded-For comes first; the trusted proxy appends the address it saw.
+        const forwarded = `198.51.100.${attempt}, ${client}`;
+        statuses.push((await post(proxied, homeIdQuery, { "x-forwarded-for": forwarded })).status);
+      }
+      return statuses;
+    };
+    expect(await statusesOf("203.0.113.7")).toEqual([200, 200, 429]);
+    expect(await statusesOf("203.0.113.8")).toEqual([200, 200, 429]);
   });
 });

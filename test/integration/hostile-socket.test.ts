@@ -282,6 +282,21 @@ describe("tokens on the socket of a JWKS gateway", () => {
     }
   });
 
+  it("closes 1013 (try again later), not 4403, while the keys cannot be fetched", async () => {
+    const gone = await JwksServer.start([rsa]);
+    await gone.close();
+    const stranded = await createTestApp({
+      tokens: { jwksUrl: gone.url, issuer: ISSUER, audience: AUDIENCE },
+    });
+    started.push(stranded);
+    const { url } = await stranded.gateway.listen({ port: 0, host: "127.0.0.1" });
+    const token = await signToken(claims(), { alg: "RS256", key: rsa });
+    const socket = open(url);
+    expect(await socket.init({ authorization: `Bearer ${token}` })).toBe("closed");
+    expect(socket.closed).toEqual({ code: 1013, reason: "Sign-in cannot be checked right now; retry later" });
+    await expectJwksStillServing();
+  });
+
   it("a connection that closes during a slow key fetch holds no slot for its viewer", async () => {
     const slowJwks = await JwksServer.start([rsa]);
     try {

@@ -73,6 +73,8 @@ export class JwksServer {
   delayMs = 0;
   /** Answers sent so far. */
   answered = 0;
+  /** The HTTP status of the answers: anything but 200 answers an error page instead of the keys. */
+  status = 200;
   url = "";
   private readonly server: Server;
 
@@ -80,8 +82,13 @@ export class JwksServer {
     this.server = createServer((_request, response) => {
       this.requests++;
       setTimeout(() => {
-        response.writeHead(200, { "content-type": "application/json" });
-        response.end(JSON.stringify({ keys: keys.map((key) => key.publicJwk) }));
+        if (this.status !== 200) {
+          response.writeHead(this.status, { "content-type": "text/html" });
+          response.end("<html>unavailable</html>");
+        } else {
+          response.writeHead(200, { "content-type": "application/json" });
+          response.end(JSON.stringify({ keys: keys.map((key) => key.publicJwk) }));
+        }
         this.answered++;
       }, this.delayMs);
     });

@@ -1,5 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { AuthenticationError, type Identity, TokenVerifier } from "../../src/auth.js";
+import {
+  AuthenticationError,
+  AuthenticationUnavailableError,
+  type Identity,
+  TokenVerifier,
+} from "../../src/auth.js";
 import {
   type Claims,
   JwksServer,
@@ -269,13 +274,30 @@ describe("TokenVerifier, JWKS (RS256/ES256)", () => {
     await stillAccepts(verifier, await signToken(claims(), { alg: "RS256", key: rsa }));
   });
 
-  it("refuses (401, not a crash) while the JWKS cannot be fetched", async () => {
+  it("reports the key set unavailable, not the token invalid, while the JWKS cannot be reached", async () => {
     const gone = await JwksServer.start([rsa]);
     const url = gone.url;
     await gone.close();
     const verifier = new TokenVerifier({ jwksUrl: url, issuer: ISSUER, audience: AUDIENCE });
     const token = await signToken(claims(), { alg: "RS256", key: rsa });
-    expect((await refusal(verifier, `Bearer ${token}`)).message).toBe("Token is invalid");
+    const error: unknown = await verifier.identify(`Bearer ${token}`).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(AuthenticationUnavailableError);
+    expect(error).not.toBeInstanceOf(AuthenticationError);
+  });
+
+  it("reports the key set unavailable while the JWKS answers an error, and accepts once it is back", async () => {
+    const flaky = await JwksServer.start([rsa]);
+    try {
+      flaky.status = 503;
+      const verifier = new TokenVerifier({ jwksUrl: flaky.url, issuer: ISSUER, audience: AUDIENCE });
+      const token = await signToken(claims(), { alg: "RS256", key: rsa });
+      const error: unknown = await verifier.identify(`Bearer ${token}`).catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(AuthenticationUnavailableError);
+      flaky.status = 200;
+      expect((await verifier.identify(`Bearer ${token}`)).viewer).toEqual({ kind: "user", id: "alice" });
+    } finally {
+      await flaky.close();
+    }
   });
 
   it("needs a secret or a JWKS URL", () => {

@@ -64,6 +64,18 @@ describe("loadConfig", () => {
     ],
     [{ INTROSPECTION: "maybe" }, "INTROSPECTION: must be true or false"],
     [
+      { TRUST_PROXY: "true" },
+      "TRUST_PROXY: trusting every proxy lets any client choose its address: give the number of proxies in front of the gateway, or their addresses",
+    ],
+    [
+      { TRUST_PROXY: "10.0.0.0/8, proxy.internal" },
+      'TRUST_PROXY: "proxy.internal" is not an address, a CIDR range, loopback, linklocal or uniquelocal',
+    ],
+    [
+      { TRUST_PROXY: "10.0.0.0/33" },
+      'TRUST_PROXY: "10.0.0.0/33" is not an address, a CIDR range, loopback, linklocal or uniquelocal',
+    ],
+    [
       { LOG_LEVEL: "loud" },
       'LOG_LEVEL: Invalid option: expected one of "fatal"|"error"|"warn"|"info"|"debug"|"trace"|"silent"',
     ],
@@ -74,6 +86,18 @@ describe("loadConfig", () => {
   it("lists every bad variable at once, not just the first", () => {
     const problems = problemsOf({ PORT: "abc", INTROSPECTION: "maybe", MAX_DEPTH: "1" });
     expect(problems.map((problem) => problem.split(":")[0])).toEqual(["PORT", "INTROSPECTION", "MAX_DEPTH"]);
+  });
+
+  it("reads TRUST_PROXY as no trust, a hop count, or proxies by address, range or name", () => {
+    expect(loadConfig({}).TRUST_PROXY).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: "false" }).TRUST_PROXY).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: "loopback, 10.0.0.0/8, fd00::/8, 192.0.2.1" }).TRUST_PROXY).toEqual([
+      "loopback",
+      "10.0.0.0/8",
+      "fd00::/8",
+      "192.0.2.1",
+    ]);
   });
 
   it("treats an empty variable as unset", () => {
