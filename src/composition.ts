@@ -40,6 +40,7 @@ import {
   type Recommendations,
 } from "./domain/index.js";
 import { demoActivity, demoUpstreams, inMemoryInfrastructure, inMemoryUpdateSource } from "./embedded.js";
+import { EventEmitter } from "node:events";
 
 /**
  * The gateway's ports for a validated configuration: Redis when REDIS_URL is set (else in-memory),
@@ -56,7 +57,11 @@ export async function buildPorts(config: Config, logger: PinoLogger): Promise<Ga
     ? await redisInfrastructure(config.REDIS_URL, config, { logger, telemetry, instanceId })
     : {
         ...inMemoryInfrastructure({ clock }),
-        changes: new PubSubChangeFeed({ pubsub: new PubSub(), prefix: config.REDIS_KEY_PREFIX, logger }),
+        changes: new PubSubChangeFeed({
+          pubsub: new PubSub({ eventEmitter: unboundedEmitter() }),
+          prefix: config.REDIS_KEY_PREFIX,
+          logger,
+        }),
         readiness: [],
         redis: undefined,
         activeViewers: () => undefined,
@@ -301,4 +306,14 @@ function rateLimiterFor(
   return redis
     ? new RedisWindowRateLimiter({ ...common, redis, windowMs: 60_000, clock: context.clock })
     : new FlexibleRateLimiter({ ...common, windowSeconds: 60 });
+}
+
+/**
+ * The in-memory change feed's emitter: every live subscription listens on the generic channel, so
+ * more than Node's default of 10 listeners is the normal case, not a leak to warn about.
+ */
+function unboundedEmitter(): EventEmitter {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(0);
+  return emitter;
 }
