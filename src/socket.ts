@@ -5,15 +5,14 @@ import {
   OperationTypeNode,
   type ValidationRule,
   getOperationAST,
-  parse,
   specifiedRules,
-  validate,
 } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocket, WebSocketServer } from "ws";
 import { AuthenticationError, AuthenticationUnavailableError, type TokenVerifier } from "./auth.js";
 import type { Logger, RateLimiter, Viewer } from "./domain/index.js";
 import { type HomeServices, createContext } from "./resolvers/context.js";
+import { ValidatedDocuments } from "./document-cache.js";
 import { withoutSuggestions } from "./security.js";
 
 export interface SocketOptions {
@@ -91,6 +90,7 @@ export function createSocketServer(options: SocketOptions): { dispose(): Promise
     },
   });
   const rules = [...specifiedRules, ...options.validationRules];
+  const documents = new ValidatedDocuments(schema, rules, options.maxTokens);
 
   const release = (state: ConnectionState): void => {
     clearTimeout(state.expiryTimer);
@@ -169,21 +169,15 @@ export function createSocketServer(options: SocketOptions): { dispose(): Promise
             ),
           ];
         }
-        let document;
-        try {
-          document = parse(payload.query, { maxTokens: options.maxTokens });
-        } catch (error) {
+        const checked = documents.get(payload.query);
+        if ("parseError" in checked) {
           return [
-            new GraphQLError(
-              error instanceof GraphQLError ? error.message : "The operation could not be parsed",
-              { extensions: { code: "GRAPHQL_PARSE_FAILED" } },
-            ),
+            new GraphQLError(checked.parseError.message, { extensions: { code: "GRAPHQL_PARSE_FAILED" } }),
           ];
         }
-        const errors = validate(schema, document, rules);
-        if (errors.length > 0) {
+        if ("errors" in checked) {
           // The codes and messages HTTP clients get for the same document.
-          return errors.map(
+          return checked.errors.map(
             (error) =>
               new GraphQLError(options.hideSuggestions ? withoutSuggestions(error.message) : error.message, {
                 nodes: error.nodes,
@@ -191,6 +185,7 @@ export function createSocketServer(options: SocketOptions): { dispose(): Promise
               }),
           );
         }
+        const document = checked.document;
         const operation = getOperationAST(document, payload.operationName);
         if (operation?.operation !== OperationTypeNode.SUBSCRIPTION) {
           return [
