@@ -35,7 +35,9 @@ describe("ValidatedDocuments", () => {
   it("refuses a query over the token limit before validating it", async () => {
     const cache = new ValidatedDocuments(await buildGatewaySchema(), specifiedRules, 10);
     const refused = cache.get(`subscription { homeUpdates { ${"sequence ".repeat(20)} } }`);
-    expect("parseError" in refused && refused.parseError.message).toMatch(/Document contains more that 10 tokens/);
+    expect("parseError" in refused && refused.parseError.message).toMatch(
+      /Document contains more that 10 tokens/,
+    );
   });
 
   it("holds at most maxQueryChars of query text, the least recently used going first", async () => {
