@@ -8,7 +8,7 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { processCpuSeconds } from "./support/cpu.js";
+import { accounted } from "./support/cpu.js";
 import { authorizationsFor, expectScreen } from "./support/home.js";
 import { always, runLoad } from "./support/load.js";
 import { ROOT, type RunningGateway, startGateway } from "./support/processes.js";
@@ -57,18 +57,20 @@ try {
       await expectScreen(gateway.origin, viewer, tiles);
       const run = { origin: gateway.origin, authorization: always(viewer), connections: 10 };
       await runLoad({ ...run, durationSec: 2 });
-      const cpuBefore = await processCpuSeconds(gateway.process.pid);
-      const load = await runLoad({ ...run, durationSec });
-      const cpuMs = ((await processCpuSeconds(gateway.process.pid)) - cpuBefore) * 1_000;
+      const { result: load, serverCpuMs } = await accounted(
+        gateway.process.pid,
+        () => runLoad({ ...run, durationSec }),
+        (result) => result.requests,
+      );
       if (load.failures > 0) throw new Error(`${name}: ${load.failures} failed requests`);
       samples[name].push({
         rate: load.requestsPerSec,
         p50Ms: load.p50Ms,
         p99Ms: load.p99Ms,
-        cpuMs: cpuMs / load.requests,
+        cpuMs: serverCpuMs,
       });
       console.error(
-        `round ${round} ${name}: ${load.requestsPerSec.toFixed(0)} req/s, p50 ${load.p50Ms} ms, ${(cpuMs / load.requests).toFixed(2)} ms CPU each`,
+        `round ${round} ${name}: ${load.requestsPerSec.toFixed(0)} req/s, p50 ${load.p50Ms} ms, ${serverCpuMs.toFixed(2)} ms CPU each`,
       );
     }
   }

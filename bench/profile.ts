@@ -9,7 +9,7 @@ import { mkdir, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { summariseProfile } from "./support/cpu-profile.js";
-import { processCpuSeconds } from "./support/cpu.js";
+import { accounted } from "./support/cpu.js";
 import { authorizationsFor, expectScreen } from "./support/home.js";
 import { always, runLoad } from "./support/load.js";
 import { ROOT, startGateway } from "./support/processes.js";
@@ -44,15 +44,12 @@ try {
   await expectScreen(gateway.origin, viewer, tiles);
   await runLoad({ origin: gateway.origin, authorization: always(viewer), connections: 10, durationSec: 3 });
   loadStartedMs = performance.now();
-  const cpuBefore = await processCpuSeconds(gateway.process.pid);
-  const load = await runLoad({
-    origin: gateway.origin,
-    authorization: always(viewer),
-    connections: 10,
-    durationSec,
-  });
-  const cpuMs = ((await processCpuSeconds(gateway.process.pid)) - cpuBefore) * 1_000;
-  report += `warm home, ${tiles} tiles, ${flags["no-l1"] ? "L1 off" : "L1 on"}: ${load.requestsPerSec.toFixed(0)} req/s, p50 ${load.p50Ms} ms, gateway CPU ${(cpuMs / load.requests).toFixed(2)} ms per request, ${load.failures} failures\n`;
+  const { result: load, serverCpuMs } = await accounted(
+    gateway.process.pid,
+    () => runLoad({ origin: gateway.origin, authorization: always(viewer), connections: 10, durationSec }),
+    (result) => result.requests,
+  );
+  report += `warm home, ${tiles} tiles, ${flags["no-l1"] ? "L1 off" : "L1 on"}: ${load.requestsPerSec.toFixed(0)} req/s, p50 ${load.p50Ms} ms, gateway CPU ${serverCpuMs.toFixed(2)} ms per request, ${load.failures} failures\n`;
 } finally {
   // SIGTERM: main.ts drains and exits, and node writes the profile on the way out.
   await gateway.stop();

@@ -1,6 +1,6 @@
 import { Redis } from "ioredis";
 import { commandCalls } from "../../test/support/redis-command-stats.js";
-import { cpuSnapshot, foreignCores, processCpuSeconds } from "../support/cpu.js";
+import { accounted } from "../support/cpu.js";
 import { authorizationsFor, expectScreen } from "../support/home.js";
 import { always, eachOnce, roundRobin, runLoad } from "../support/load.js";
 import { cacheCounts, hitRatio, l2BreakerState, scrape } from "../support/metrics.js";
@@ -46,22 +46,6 @@ export interface LoadSettings {
   readonly durationSec: number;
   readonly warmupSec: number;
   readonly connections: number;
-}
-
-/** What the server process and the rest of the machine used while `action` ran. */
-async function accounted<T>(
-  pid: number,
-  action: () => Promise<T>,
-  units: (result: T) => number,
-): Promise<{ result: T; serverCpuMs: number; foreignCores: number }> {
-  const [cpuBefore, machineBefore] = await Promise.all([processCpuSeconds(pid), cpuSnapshot()]);
-  const result = await action();
-  const [cpuAfter, machineAfter] = await Promise.all([processCpuSeconds(pid), cpuSnapshot()]);
-  return {
-    result,
-    serverCpuMs: ((cpuAfter - cpuBefore) * 1_000) / Math.max(1, units(result)),
-    foreignCores: foreignCores(machineBefore, machineAfter),
-  };
 }
 
 /** A load run on one server, after an unmeasured warm-up, with the gateway's hit ratios when it has them. */

@@ -75,3 +75,19 @@ function ticksOf(stat: string): number {
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return Number(fields[11]) + Number(fields[12]);
 }
+
+/** What the server process and the rest of the machine used while `action` ran. */
+export async function accounted<T>(
+  pid: number,
+  action: () => Promise<T>,
+  units: (result: T) => number,
+): Promise<{ result: T; serverCpuMs: number; foreignCores: number }> {
+  const [cpuBefore, machineBefore] = await Promise.all([processCpuSeconds(pid), cpuSnapshot()]);
+  const result = await action();
+  const [cpuAfter, machineAfter] = await Promise.all([processCpuSeconds(pid), cpuSnapshot()]);
+  return {
+    result,
+    serverCpuMs: ((cpuAfter - cpuBefore) * 1_000) / Math.max(1, units(result)),
+    foreignCores: foreignCores(machineBefore, machineAfter),
+  };
+}
