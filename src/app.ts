@@ -10,8 +10,8 @@ import express from "express";
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import type { Logger as PinoLogger } from "pino";
 import { pinoHttp } from "pino-http";
-import { type TrustProxy, clientAddress, trustFunction } from "./client-address.js";
 import { AuthenticationError, AuthenticationUnavailableError, type TokenVerifier } from "./auth.js";
+import { type TrustProxy, clientAddress, trustFunction } from "./client-address.js";
 import {
   type ActiveViewers,
   type ChangeFeed,

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { EventEmitter } from "node:events";
 import type { Redis } from "ioredis";
 import type { Logger as PinoLogger } from "pino";
 import { PubSub } from "graphql-subscriptions";
@@ -40,7 +41,6 @@ import {
   type Recommendations,
 } from "./domain/index.js";
 import { demoActivity, demoUpstreams, inMemoryInfrastructure, inMemoryUpdateSource } from "./embedded.js";
-import { EventEmitter } from "node:events";
 
 /**
  * The gateway's ports for a validated configuration: Redis when REDIS_URL is set (else in-memory),

@@ -10,9 +10,9 @@ import {
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocket, WebSocketServer } from "ws";
 import { AuthenticationError, AuthenticationUnavailableError, type TokenVerifier } from "./auth.js";
+import { ValidatedDocuments } from "./document-cache.js";
 import type { Logger, RateLimiter, Viewer } from "./domain/index.js";
 import { type HomeServices, createContext } from "./resolvers/context.js";
-import { ValidatedDocuments } from "./document-cache.js";
 import { withoutSuggestions } from "./security.js";
 
 export interface SocketOptions {
