@@ -32,6 +32,7 @@ import { type GatewayContext, type HomeServices, createContext } from "./resolve
 import { buildGatewaySchema } from "./resolvers/schema.js";
 import { DEFAULT_LIMITS, type OperationLimits, operationProtections } from "./security.js";
 import { createSocketServer } from "./socket.js";
+import { type ComponentVersionRules, NO_VERSION_RULES } from "./ui-components/index.js";
 import { type WebOptions, webRoutes } from "./web/routes.js";
 
 /** Retry-After when the JWKS cannot be fetched: jose retries the fetch on the next request. */
@@ -82,6 +83,8 @@ export interface GatewayOptions {
   readonly softTimeoutMs: number;
   readonly l2TtlMs: number;
   readonly webBaseUrl: string;
+  /** Components gated by app version; none when absent. */
+  readonly componentVersionRules?: ComponentVersionRules;
   readonly security?: SecurityOptions;
   /** The playground and the reference renderer; neither is served without this. */
   readonly web?: WebOptions;
@@ -151,6 +154,7 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     clock: ports.clock,
     logger,
     webBaseUrl: options.webBaseUrl,
+    componentRules: options.componentVersionRules ?? NO_VERSION_RULES,
   };
 
   const schema = await buildGatewaySchema();

@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { type ComponentVersionRules, parseComponentVersionRules } from "./ui-components/index.js";
 
 /** The development secret of the embedded default: public, so any token it signs is worthless. */
 export const DEV_JWT_SECRET = "home-gateway-DEVELOPMENT-ONLY-secret-do-not-use-in-production";
@@ -60,6 +61,10 @@ const schema = z
     L2_TTL_MS: positiveMs.default(24 * 60 * 60_000),
     GENERIC_REFRESH_MS: positiveMs.default(180_000),
     WEB_BASE_URL: httpUrl.default("https://www.example.com"),
+    COMPONENT_VERSION_RULES: z
+      .string()
+      .optional()
+      .transform((value, context) => parseVersionRules(value, context)),
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
     REDIS_KEY_PREFIX: z
       .string()
@@ -170,6 +175,16 @@ function parseTrustProxy(value: string | undefined, context: z.RefinementCtx): n
     }
   }
   return entries;
+}
+
+function parseVersionRules(value: string | undefined, context: z.RefinementCtx): ComponentVersionRules {
+  if (value === undefined) return new Map();
+  try {
+    return parseComponentVersionRules(JSON.parse(value));
+  } catch (error) {
+    context.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+    return z.NEVER;
+  }
 }
 
 function parseServices(value: string | undefined, context: z.RefinementCtx): Map<string, string> | undefined {

@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     softTimeoutMs: config.SOFT_TIMEOUT_MS,
     l2TtlMs: config.L2_TTL_MS,
     webBaseUrl: config.WEB_BASE_URL,
+    componentVersionRules: config.COMPONENT_VERSION_RULES,
     web: {
       playground: config.playground,
       renderer: config.playground,

@@ -3,16 +3,27 @@ import {
   BASELINE_CAPABILITIES,
   BASELINE_COMPONENTS,
   type Capabilities,
+  type ComponentVersionRules,
+  applyVersionRules,
 } from "../ui-components/index.js";
 import type { ClientCapabilitiesInput } from "./types.js";
 
-/** What the client declared, plus the baseline every client renders. */
-export function capabilitiesOf(input: ClientCapabilitiesInput | null | undefined): Capabilities {
+/**
+ * What the client declared, plus the baseline every client renders, less what its app version is
+ * too old for under the configured rules.
+ */
+export function capabilitiesOf(
+  input: ClientCapabilitiesInput | null | undefined,
+  rules: ComponentVersionRules,
+): Capabilities {
   if (!input) return BASELINE_CAPABILITIES;
-  return {
-    platform: input.platform,
-    appVersion: input.appVersion,
-    components: new Set([...BASELINE_COMPONENTS, ...input.components]),
-    actions: new Set([...BASELINE_ACTIONS, ...input.actions]),
-  };
+  return applyVersionRules(
+    {
+      platform: input.platform,
+      appVersion: input.appVersion,
+      components: new Set([...BASELINE_COMPONENTS, ...input.components]),
+      actions: new Set([...BASELINE_ACTIONS, ...input.actions]),
+    },
+    rules,
+  );
 }

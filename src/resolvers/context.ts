@@ -11,6 +11,7 @@ import type {
   ResolvedProduct,
   Viewer,
 } from "../domain/index.js";
+import type { ComponentVersionRules } from "../ui-components/index.js";
 
 /** What every resolver of one operation shares. */
 export interface GatewayContext {
@@ -29,6 +30,8 @@ export interface HomeServices {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly webBaseUrl: string;
+  /** Components gated by app version (COMPONENT_VERSION_RULES). */
+  readonly componentRules: ComponentVersionRules;
 }
 
 export function createContext(viewer: Viewer, services: HomeServices): GatewayContext {

@@ -27,7 +27,7 @@ export class HomeResolver {
       loader: context.products,
       logger: services.logger,
     });
-    return buildHomeScreen(home, capabilitiesOf(capabilities), {
+    return buildHomeScreen(home, capabilitiesOf(capabilities, services.componentRules), {
       nowMs: services.clock.nowMs(),
       webBaseUrl: services.webBaseUrl,
       locale: capabilities?.locale ?? "en-US",

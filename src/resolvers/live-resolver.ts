@@ -67,7 +67,7 @@ async function* screenUpdates(
 ): AsyncGenerator<SequencedUpdate> {
   const { viewer, services } = context;
   if (viewer.kind === "user") void services.activeViewers?.touch(viewer.id);
-  const capabilities = capabilitiesOf(input);
+  const capabilities = capabilitiesOf(input, services.componentRules);
   const stopListening = await services.changes.listen(viewer, {
     onChange: (change) => queue.push(change),
     onPossibleLoss: (reason) => queue.push({ kind: "lost", reason }),

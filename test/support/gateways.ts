@@ -155,6 +155,7 @@ export async function startGatewayInProcess(options: {
     softTimeoutMs: config.SOFT_TIMEOUT_MS,
     l2TtlMs: config.L2_TTL_MS,
     webBaseUrl: config.WEB_BASE_URL,
+    componentVersionRules: config.COMPONENT_VERSION_RULES,
   });
   const { port } = await gateway.listen({ port: config.PORT, host: config.HOST });
   return { origin: `http://127.0.0.1:${port}`, config, ports, gateway, stop: () => gateway.stop() };

@@ -12,7 +12,13 @@ import { PubSub } from "graphql-subscriptions";
 import { silentLogger } from "./silent-logger.js";
 import { createLogger } from "../../src/adapters/pino-logger.js";
 import type { GatewayContext } from "../../src/resolvers/context.js";
-import { type Gateway, type GatewayPorts, type SecurityOptions, createGateway } from "../../src/app.js";
+import {
+  type Gateway,
+  type GatewayOptions,
+  type GatewayPorts,
+  type SecurityOptions,
+  createGateway,
+} from "../../src/app.js";
 import { type TokenOptions, TokenVerifier, mintToken } from "../../src/auth.js";
 import { type LateArrivals, NO_TELEMETRY } from "../../src/domain/index.js";
 
@@ -29,6 +35,8 @@ export interface TestAppOptions {
   readonly security?: SecurityOptions;
   /** Replaces the verifier's options; the default is HS256 with TEST_SECRET and nothing else. */
   readonly tokens?: TokenOptions;
+  /** Passed to createGateway as is, e.g. componentVersionRules. */
+  readonly gateway?: Partial<Omit<GatewayOptions, "tokens" | "security">>;
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
@@ -68,6 +76,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
       softTimeoutMs: SOFT_TIMEOUT_MS,
       l2TtlMs: 60 * 60_000,
       webBaseUrl: "https://www.example.com",
+      ...options.gateway,
     },
   );
   await gateway.start();

@@ -4,6 +4,7 @@ import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { HomeDocument, type HomeQuery } from "../gql/graphql.js";
 import { COMPONENT_KINDS, ACTION_KINDS } from "../../src/ui-components/index.js";
 import { type TestApp, SOFT_TIMEOUT_MS, createTestApp } from "../support/test-app.js";
+import { typenamesIn } from "../support/typenames.js";
 
 type Screen = HomeQuery["home"];
 type AnySection = Screen["sections"][number];
@@ -15,18 +16,6 @@ function tilesOf(screen: Screen): AnyTile[] {
     if ("tile" in section) return [section.tile as AnyTile];
     return [];
   });
-}
-
-/** Every `__typename` in the tree, sections, tiles and actions alike. */
-function typenamesIn(value: unknown, found = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) for (const item of value) typenamesIn(item, found);
-  else if (value && typeof value === "object") {
-    for (const [key, inner] of Object.entries(value)) {
-      if (key === "__typename" && typeof inner === "string") found.add(inner);
-      else typenamesIn(inner, found);
-    }
-  }
-  return found;
 }
 
 const EVERYTHING = {
