@@ -30,6 +30,7 @@ import {
 } from "./domain/index.js";
 import { type GatewayContext, type HomeServices, createContext } from "./resolvers/context.js";
 import { buildGatewaySchema } from "./resolvers/schema.js";
+import { TileFaultLog } from "./resolvers/tile-fault-log.js";
 import { DEFAULT_LIMITS, type OperationLimits, operationProtections } from "./security.js";
 import { createSocketServer } from "./socket.js";
 import { type ComponentVersionRules, NO_VERSION_RULES } from "./ui-components/index.js";
@@ -155,6 +156,7 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     logger,
     webBaseUrl: options.webBaseUrl,
     componentRules: options.componentVersionRules ?? NO_VERSION_RULES,
+    tileFaults: new TileFaultLog({ logger, clock: ports.clock }),
   };
 
   const schema = await buildGatewaySchema();

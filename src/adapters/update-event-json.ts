@@ -16,8 +16,13 @@ export const MAX_INVALIDATE_PRODUCTS = 500;
 const id = z.string().min(1).max(512);
 /** JSON numbers above 2^53 lose precision, and two distinct versions could then compare equal. */
 const version = z.number().int().nonnegative();
-/** The product services' ProductInfo (docs/upstream-contract.md), with a stricter version. */
-const product = productInfoSchema.extend({ version });
+/** The dates a JavaScript Date can hold (about 270,000 years either side of 1970). */
+const MAX_DATE_MS = 8.64e15;
+/** The product services' ProductInfo (docs/upstream-contract.md), with a stricter version and date. */
+const product = productInfoSchema.extend({
+  version,
+  endsAtMs: z.number().min(-MAX_DATE_MS).max(MAX_DATE_MS).optional(),
+});
 
 const kindSchemas = {
   personal: z.object({ user: id, product }),

@@ -12,6 +12,7 @@ import type {
   Viewer,
 } from "../domain/index.js";
 import type { ComponentVersionRules } from "../ui-components/index.js";
+import type { TileFaultLog } from "./tile-fault-log.js";
 
 /** What every resolver of one operation shares. */
 export interface GatewayContext {
@@ -32,6 +33,7 @@ export interface HomeServices {
   readonly webBaseUrl: string;
   /** Components gated by app version (COMPONENT_VERSION_RULES). */
   readonly componentRules: ComponentVersionRules;
+  readonly tileFaults: TileFaultLog;
 }
 
 export function createContext(viewer: Viewer, services: HomeServices): GatewayContext {

@@ -30,6 +30,7 @@ export class HomeResolver {
     return buildHomeScreen(home, capabilitiesOf(capabilities, services.componentRules), {
       nowMs: services.clock.nowMs(),
       webBaseUrl: services.webBaseUrl,
+      onTileFault: services.tileFaults.report,
       locale: capabilities?.locale ?? "en-US",
     });
   }

@@ -88,6 +88,7 @@ async function* screenUpdates(
   const buildOptions = () => ({
     nowMs: services.clock.nowMs(),
     webBaseUrl: services.webBaseUrl,
+    onTileFault: services.tileFaults.report,
     locale: input?.locale ?? "en-US",
   });
   try {

@@ -37,6 +37,20 @@ export interface BuildOptions {
   readonly webBaseUrl: string;
   /** BCP 47, for prices. */
   readonly locale: string;
+  /**
+   * Told about a tile that could not be completed (a value no client could read); the tile is
+   * shown as a placeholder instead, or left out for clients that do not render placeholders.
+   */
+  readonly onTileFault?: (fault: TileFault) => void;
+}
+
+/** A tile replaced by a placeholder: which one, and why. */
+export interface TileFault {
+  readonly tileId: string;
+  readonly product: { readonly id: string; readonly service: string };
+  /** What could not be sent, e.g. "endsAt: not a valid date". */
+  readonly reason: string;
+  readonly cause?: unknown;
 }
 
 /** How long a tile stays fresh without a pushed update, by what it shows. */
@@ -54,13 +68,31 @@ const STATE_RANK: Record<Personalisation, number> = {
   PERSONALIZED: 3,
 };
 
+/** Revisions are GraphQL SafeInts: no revision may exceed this. */
+export const MAX_REVISION = Number.MAX_SAFE_INTEGER;
+/**
+ * Versions up to this (about 1.7e15: as milliseconds, the year 55,000) each get revisions of their
+ * own; above it, every {@link VERSIONS_PER_REVISION_STEP} versions share one, so the largest version
+ * an event may carry (2^53 - 1) still leaves room below {@link MAX_REVISION}.
+ */
+const EXACT_VERSIONS = 3 * 2 ** 49;
+const VERSIONS_PER_REVISION_STEP = 16;
+
 /**
  * A tile's revision: grows with the versions of the data it shows and, for the same data, from
  * placeholder to generic to personalised, so a pushed personalised tile always outranks the generic
- * one it replaces.
+ * one it replaces. Never above 2^53 - 2^50 for any version (upstreams may send any number), which
+ * leaves the live screen room to raise it.
  */
 export function tileRevision(resolved: ResolvedProduct): number {
-  return Math.max(resolved.personalVersion, resolved.genericVersion) * 4 + STATE_RANK[resolved.state];
+  const version = Math.floor(
+    Math.min(Math.max(resolved.personalVersion, resolved.genericVersion, 0), Number.MAX_SAFE_INTEGER),
+  );
+  const step =
+    version <= EXACT_VERSIONS
+      ? version
+      : EXACT_VERSIONS + Math.floor((version - EXACT_VERSIONS) / VERSIONS_PER_REVISION_STEP);
+  return step * 4 + STATE_RANK[resolved.state];
 }
 
 const SECTION_TILE_VARIANT: Record<SectionKind, TileVariant> = {
@@ -217,8 +249,81 @@ export function tileId(place: Pick<TilePlace, "sectionId">, productId: string): 
   return `${place.sectionId}.${productId}`;
 }
 
-/** The tile for one product in one place, or null when this client cannot be shown anything useful. */
+/**
+ * The tile for one product in one place, or null when this client cannot be shown anything useful.
+ * A tile that cannot be completed fails alone: it becomes a placeholder (reported through
+ * `options.onTileFault`), never an error of the whole screen.
+ */
 export function buildTile(
+  resolved: ResolvedProduct,
+  place: TilePlace,
+  capabilities: Capabilities,
+  options: BuildOptions,
+): Tile | null {
+  let fault: { reason: string; cause?: unknown };
+  try {
+    const tile = completeTile(resolved, place, capabilities, options);
+    const unreadable = tile && unreadableValueOf(tile);
+    if (!unreadable) return tile;
+    fault = { reason: unreadable };
+  } catch (error) {
+    fault = { reason: "the tile could not be built", cause: error };
+  }
+  const product = { id: resolved.ref.id, service: resolved.ref.service };
+  options.onTileFault?.({ tileId: tileId(place, resolved.ref.id), product, ...fault });
+  const unavailable: ResolvedProduct = {
+    ref: resolved.ref,
+    state: "UNAVAILABLE",
+    reason: "NO_DATA",
+    personalVersion: resolved.personalVersion,
+    genericVersion: resolved.genericVersion,
+  };
+  return completeTile(unavailable, place, capabilities, options);
+}
+
+/**
+ * What in a built tile the schema's scalars would refuse to send (and so fail every node above it),
+ * or undefined when it can be sent.
+ */
+export function unreadableValueOf(tile: Tile): string | undefined {
+  if (!Number.isSafeInteger(tile.revision) || tile.revision < 0) return `revision: ${tile.revision}`;
+  const dates: [string, Date | null][] = [
+    ["generatedAt", tile.generatedAt],
+    ["staleAfter", tile.staleAfter],
+  ];
+  const integers: [string, number | undefined][] = [];
+  const numbers: [string, number | null][] = [];
+  switch (tile.__typename) {
+    case "DealTile":
+      dates.push(["endsAt", tile.endsAt]);
+      integers.push(["price", tile.price.amountMinor], ["originalPrice", tile.originalPrice?.amountMinor]);
+      break;
+    case "ProductTile":
+      integers.push(["price", tile.price?.amountMinor]);
+      break;
+    case "MetricTile":
+      numbers.push(["value", tile.value], ["max", tile.max]);
+      break;
+    case "MediaTile":
+      numbers.push(["progress", tile.progress]);
+      break;
+    default:
+      break;
+  }
+  for (const [field, date] of dates) {
+    if (date !== null && Number.isNaN(date.getTime())) return `${field}: not a valid date`;
+  }
+  for (const [field, value] of integers) {
+    if (value !== undefined && !Number.isSafeInteger(value))
+      return `${field}: ${value} is not a safe integer`;
+  }
+  for (const [field, value] of numbers) {
+    if (value !== null && !Number.isFinite(value)) return `${field}: ${value} is not a finite number`;
+  }
+  return undefined;
+}
+
+function completeTile(
   resolved: ResolvedProduct,
   place: TilePlace,
   capabilities: Capabilities,

@@ -1,5 +1,5 @@
 import type { FallbackReason, ProductInfo, ResolvedHome, ResolvedProduct } from "../domain/index.js";
-import { type BuildOptions, type TilePlace, buildTile, tileId, tileRevision } from "./build.js";
+import { type BuildOptions, MAX_REVISION, type TilePlace, buildTile, tileId, tileRevision } from "./build.js";
 import type { Capabilities, Tile } from "./components.js";
 
 /** A change to the screen a client holds; the subscription numbers them in order. */
@@ -150,7 +150,7 @@ export class LiveScreen {
         if (!built) return;
         // Grows even when the data's own versions do not order the two states (e.g. an old
         // personalised entry replacing a fresher generic one).
-        const revision = Math.max(built.revision, slot.revision + 1);
+        const revision = Math.min(Math.max(built.revision, slot.revision + 1), MAX_REVISION);
         const tile = { ...built, revision };
         slot.resolved = resolved;
         slot.revision = revision;

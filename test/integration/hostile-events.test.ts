@@ -108,6 +108,20 @@ const CASES: [string, string, UpdateRejectionReason, string, string][] = [
     "<=9007199254740991",
   ],
   [
+    "an endsAtMs of 1e300 (no date a client could read)",
+    personalWith({ presentation: "deal", price: { amountMinor: 100, currency: "EUR" }, endsAtMs: 1e300 }),
+    "invalid_field",
+    "product.endsAtMs",
+    "<=8640000000000000",
+  ],
+  [
+    "an endsAtMs before the first representable date",
+    personalWith({ endsAtMs: -1e16 }),
+    "invalid_field",
+    "product.endsAtMs",
+    ">=-8640000000000000",
+  ],
+  [
     "a fractional version",
     personalWith({ version: 1.5 }),
     "invalid_field",

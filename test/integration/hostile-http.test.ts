@@ -2,7 +2,10 @@ import { gzipSync } from "node:zlib";
 import { print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeRateLimiter } from "../../src/adapters/fakes/fake-rate-limiter.js";
+import type { FakeProductService } from "../../src/adapters/fakes/fake-product-service.js";
 import { FlexibleRateLimiter } from "../../src/adapters/flexible-rate-limiter.js";
+import { encodeUpdateEvent, parseUpdateEvent } from "../../src/adapters/update-event-json.js";
+import { type ProductInfo, UpdateApplier, personalKey } from "../../src/domain/index.js";
 import { ACTION_KINDS, COMPONENT_KINDS } from "../../src/ui-components/index.js";
 import { HomeDocument, type HomeQuery } from "../gql/graphql.js";
 import {
@@ -708,5 +711,109 @@ describe("rate limiting", () => {
     };
     expect(await statusesOf("203.0.113.7")).toEqual([200, 200, 429]);
     expect(await statusesOf("203.0.113.8")).toEqual([200, 200, 429]);
+  });
+});
+
+describe("events at the edges of the update contract", () => {
+  let edge: Target;
+  let applier: UpdateApplier;
+  beforeAll(async () => {
+    edge = await target({});
+    applier = new UpdateApplier({
+      l2: edge.app.l2,
+      bus: edge.app.bus,
+      changes: edge.app.changes,
+      logger: silentLogger,
+    });
+  });
+
+  type SeenTile = { id: string; revision: number; __typename: string };
+
+  /** Parses `raw` as the stream consumer does and applies it. */
+  async function pushEvent(raw: string): Promise<void> {
+    const parsed = parseUpdateEvent(raw);
+    if (!parsed.ok) throw new Error(`refused: ${parsed.rejection.detail}`);
+    await applier.apply(parsed.event);
+  }
+
+  /** Every tile of `user`'s screen (anonymous without one) over HTTP, as a client reads it. */
+  async function tilesOn(user?: string): Promise<SeenTile[]> {
+    const answer = await post(
+      edge,
+      { query: HOME, variables: { capabilities: CAPABILITIES } },
+      user ? bearer(await edge.goodToken(user)) : {},
+    );
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body.errors, answer.text).toBeUndefined();
+    return (answer.body.data as HomeQuery).home.sections.flatMap((section) =>
+      "tiles" in section ? section.tiles : "tile" in section ? [section.tile] : [],
+    ) as SeenTile[];
+  }
+
+  /** The generic product a tile shows, and its service. */
+  function productOf(tile: SeenTile | undefined): { info: ProductInfo; service: FakeProductService } {
+    const id = tile?.id.slice(tile.id.indexOf(".") + 1) ?? "";
+    const service = edge.app.services.find((each) => each.productIds().includes(id));
+    if (!service) throw new Error(`no product for ${tile?.id}`);
+    return { info: service.peekGeneric(id) as ProductInfo, service };
+  }
+
+  it.each([
+    ["2^51", 2 ** 51],
+    ["2^52 + 1", 2 ** 52 + 1],
+    ["2^53 - 1, the largest accepted", Number.MAX_SAFE_INTEGER],
+  ])(
+    "a personal event with version %s: the viewer's screen loads, that tile on top",
+    async (_case, version) => {
+      const user = `top-version-${version}`;
+      const before = await tilesOn(user);
+      const { info } = productOf(before[0]);
+      await pushEvent(
+        encodeUpdateEvent({ kind: "personal", user, info: { ...info, version, title: "At the top" } }),
+      );
+      const after = await tilesOn(user);
+      expect(after.map((tile) => tile.id)).toEqual(before.map((tile) => tile.id));
+      const tile = after[0] as SeenTile;
+      expect(Number.isSafeInteger(tile.revision)).toBe(true);
+      expect(tile.revision).toBeGreaterThan(before[0]?.revision ?? Infinity);
+      await expectStillServing(edge);
+    },
+  );
+
+  it("a generic event with version 2^53 - 1: anonymous screens still load", async () => {
+    const before = await tilesOn();
+    const { info } = productOf(before[0]);
+    await pushEvent(
+      encodeUpdateEvent({
+        kind: "generic",
+        info: { ...info, version: Number.MAX_SAFE_INTEGER, title: "Top" },
+      }),
+    );
+    const after = await tilesOn();
+    expect(after.map((tile) => tile.id)).toEqual(before.map((tile) => tile.id));
+    expect(after[0]?.revision).toBeGreaterThan(before[0]?.revision ?? Infinity);
+    await expectStillServing(edge);
+  });
+
+  it("an upstream product whose date no client could read: that tile alone is a placeholder", async () => {
+    const user = "bad-date";
+    const before = await tilesOn(user);
+    const { info, service } = productOf(before[0]);
+    service.setPersonal(user, {
+      ...info,
+      version: info.version + 1,
+      presentation: "deal",
+      price: { amountMinor: 100, currency: "EUR" },
+      endsAtMs: 1e300,
+    });
+    // What the first screen cached is dropped, as a pushed change would drop it.
+    edge.app.l1.evictAll();
+    await edge.app.l2.delete([personalKey(user, info.id)]);
+    const after = await tilesOn(user);
+    expect(after.map((tile) => tile.id)).toEqual(before.map((tile) => tile.id));
+    expect(after.filter((tile) => tile.__typename === "PlaceholderTile").map((tile) => tile.id)).toEqual([
+      before[0]?.id,
+    ]);
+    await expectStillServing(edge);
   });
 });

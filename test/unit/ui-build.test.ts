@@ -9,6 +9,7 @@ import {
   TILE_KIND_OF,
   type Tile,
   buildHomeScreen,
+  tileRevision,
   tilesOf,
 } from "../../src/ui-components/index.js";
 import {
@@ -651,5 +652,89 @@ describe("buildHomeScreen: accessibility and analytics", () => {
     for (const tile of screen.sections.flatMap((shown) => tilesOf(shown))) {
       expect(tile.analytics.component).toBe(TILE_KIND_OF[tile.__typename]);
     }
+  });
+});
+
+describe("one bad tile fails only itself", () => {
+  const TOP = Number.MAX_SAFE_INTEGER;
+
+  it("derives revisions that fit a SafeInt for every accepted version, in order", () => {
+    const versions = [0, 1, 2 ** 40, 3 * 2 ** 49 - 1, 3 * 2 ** 49, 2 ** 51, 2 ** 52, TOP - 16, TOP];
+    const revisions = versions.flatMap((version) => [
+      tileRevision(unavailableProduct("p", { genericVersion: version })),
+      tileOf(genericProduct(productInfo("p", { version })), []).revision,
+      tileOf(personalProduct(productInfo("p", { version })), []).revision,
+    ]);
+    for (const revision of revisions) expect(Number.isSafeInteger(revision), String(revision)).toBe(true);
+    // Never lower for a higher version or a richer state; strictly higher below 3 * 2^49.
+    revisions.reduce((previous, revision) => {
+      expect(revision).toBeGreaterThanOrEqual(previous);
+      return revision;
+    });
+    const exact = revisions.slice(0, 12);
+    expect(new Set(exact).size).toBe(exact.length);
+    // Upstreams may send any number as a version: even 1e300 gives a revision a client can read.
+    expect(
+      Number.isSafeInteger(tileOf(personalProduct(productInfo("p", { version: 1e300 })), []).revision),
+    ).toBe(true);
+  });
+
+  it("shows a tile it cannot complete as a placeholder, reports it, and keeps the rest of the screen", () => {
+    const faults: unknown[] = [];
+    const broken = productInfo("deal-bad", {
+      presentation: "deal",
+      price: { amountMinor: 100, currency: "EUR" },
+      endsAtMs: 1e300,
+    });
+    const screen = buildHomeScreen(
+      home([section("s", "list", [genericProduct(broken), genericProduct(offer)])]),
+      EVERYTHING,
+      buildOptions({ onTileFault: (fault) => faults.push(fault) }),
+    );
+    const tiles = tilesOf(onlySection(screen));
+    expect(tiles.map((tile) => [tile.id, tile.__typename, tile.personalization.state])).toEqual([
+      ["s.deal-bad", "PlaceholderTile", "UNAVAILABLE"],
+      ["s.offer-1", "ProductTile", "GENERIC"],
+    ]);
+    expect(faults).toEqual([
+      {
+        tileId: "s.deal-bad",
+        product: { id: "deal-bad", service: "shop" },
+        reason: "endsAt: not a valid date",
+      },
+    ]);
+  });
+
+  it("leaves such a tile out for a client that renders no placeholders", () => {
+    const broken = productInfo("metric-bad", {
+      presentation: "metric",
+      metric: { value: Infinity, max: 1, unit: "GB" },
+    });
+    const screen = buildHomeScreen(
+      home([section("s", "list", [genericProduct(broken), genericProduct(offer)])]),
+      capabilities(["METRIC_TILE", "PRODUCT_TILE"]),
+      buildOptions(),
+    );
+    expect(tilesOf(onlySection(screen)).map((tile) => tile.id)).toEqual(["s.offer-1"]);
+  });
+
+  it("turns a tile whose building throws into a placeholder with the cause", () => {
+    const faults: { reason: string; cause?: unknown }[] = [];
+    const odd = productInfo("odd", { price: { amountMinor: 100, currency: "EUR" } });
+    const screen = buildHomeScreen(
+      home([section("s", "list", [genericProduct(odd)])]),
+      EVERYTHING,
+      // A locale the runtime refuses throws inside Intl, as a hostile client's would.
+      buildOptions({ locale: "i-klingon", onTileFault: (fault) => faults.push(fault) }),
+    );
+    expect(onlyTile(screen).__typename).toBe("PlaceholderTile");
+    expect(faults).toEqual([
+      {
+        tileId: "s.odd",
+        product: { id: "odd", service: "shop" },
+        reason: "the tile could not be built",
+        cause: expect.any(RangeError),
+      },
+    ]);
   });
 });
