@@ -7,7 +7,7 @@ module.exports = {
       severity: "error",
       from: { path: "^src/domain" },
       to: {
-        path: "^src/(adapters|resolvers|ui-components|app|main|embedded)|node_modules/(ioredis|graphql|type-graphql|@apollo|express|lru-cache|pino|prom-client|graphql-ws|ws)",
+        path: "^src/(adapters|resolvers|ui-components|app|main|embedded)|node_modules/(ioredis|graphql|type-graphql|@apollo|express|lru-cache|pino|prom-client|graphql-ws|ws|@opentelemetry)",
       },
     },
     {

@@ -10,6 +10,7 @@ import express from "express";
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import type { Logger as PinoLogger } from "pino";
 import { pinoHttp } from "pino-http";
+import { type Tracing, tracingMiddleware, tracingPlugin } from "./adapters/otel-tracing.js";
 import { AuthenticationError, AuthenticationUnavailableError, type TokenVerifier } from "./auth.js";
 import { type TrustProxy, clientAddress, trustFunction } from "./client-address.js";
 import {
@@ -64,6 +65,8 @@ export interface GatewayPorts {
   readonly rateLimiter?: RateLimiter;
   /** Releases connections once everything else has stopped. */
   readonly close?: () => Promise<void>;
+  /** OpenTelemetry, when the environment asks for traces: spans for requests and the fallback. */
+  readonly tracing?: Tracing;
 }
 
 export interface ReadinessCheck {
@@ -132,6 +135,7 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     clock: ports.clock,
     logger,
     telemetry: ports.telemetry,
+    ...(ports.tracing && { spans: ports.tracing.spans }),
     // Generic first, personal next: data that missed the soft timeout is pushed to the viewer.
     lateArrivals: ports.lateArrivals ?? {
       arrived: (user, products) => {
@@ -201,6 +205,7 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...protections.plugins,
+      ...(ports.tracing ? [tracingPlugin<GatewayContext>()] : []),
       {
         async serverWillStart() {
           return {
@@ -317,6 +322,7 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
         // Cross-origin browser access only for the configured origins; none without a list.
         cors({ origin: security.allowedOrigins ? [...security.allowedOrigins] : false, maxAge: 600 }),
         express.json({ limit: security.bodyLimitBytes ?? 64 * 1024 }),
+        ...(ports.tracing ? [tracingMiddleware(ports.tracing.tracer)] : []),
         expressMiddleware(apollo, {
           context: async ({ req }) => contextFor(req.headers.authorization, req.ip),
         }),
@@ -363,6 +369,8 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
       await invalidations?.unsubscribe();
       if (started) await apollo.stop();
       await ports.close?.();
+      // Last: spans of the drain and the stop still go out.
+      await ports.tracing?.shutdown();
     },
   };
 }

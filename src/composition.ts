@@ -11,6 +11,15 @@ import { PubSubChangeFeed } from "./adapters/pubsub-change-feed.js";
 import { HttpProductService } from "./adapters/http-product-service.js";
 import { HttpRecommendations } from "./adapters/http-recommendations.js";
 import { LruL1Cache } from "./adapters/lru-l1-cache.js";
+import {
+  TracedChangeFeed,
+  TracedL1Cache,
+  TracedL2Cache,
+  TracedProductService,
+  TracedRecommendations,
+  type Tracing,
+  tracedApplier,
+} from "./adapters/otel-tracing.js";
 import { PromTelemetry } from "./adapters/prom-telemetry.js";
 import { createRedisClient, whenReady } from "./adapters/redis-client.js";
 import { RedisInvalidationBus } from "./adapters/redis-invalidation-bus.js";
@@ -28,6 +37,7 @@ import type { BackgroundTask, GatewayPorts, ReadinessCheck } from "./app.js";
 import type { Config } from "./config.js";
 import {
   type ActiveViewers,
+  type ChangeFeed,
   type Clock,
   GENERIC_REFRESH_DEFAULTS,
   type RateLimiter,
@@ -35,6 +45,7 @@ import {
   UpdateApplier,
   type UpdateEvent,
   type InvalidationBus,
+  type L1Cache,
   type L2Cache,
   type Locks,
   type ProductService,
@@ -46,14 +57,20 @@ import { demoActivity, demoUpstreams, inMemoryInfrastructure, inMemoryUpdateSour
  * The gateway's ports for a validated configuration: Redis when REDIS_URL is set (else in-memory),
  * HTTP upstreams when PRODUCT_SERVICES is set (else the simulated demo services).
  */
-export async function buildPorts(config: Config, logger: PinoLogger): Promise<GatewayPorts> {
+export async function buildPorts(
+  config: Config,
+  logger: PinoLogger,
+  tracing?: Tracing,
+): Promise<GatewayPorts> {
   const clock = new SystemClock();
   const instanceId = `${process.pid}-${randomUUID().slice(0, 8)}`;
   const telemetry = new PromTelemetry({ collectDefaultMetrics: true });
-  const upstreams =
+  const upstreams = traceUpstreams(
     httpUpstreams(config) ??
-    demoUpstreams({ clock, latencyMs: config.DEMO_LATENCY_MS, failureRate: config.DEMO_FAILURE_RATE });
-  const shared = config.REDIS_URL
+      demoUpstreams({ clock, latencyMs: config.DEMO_LATENCY_MS, failureRate: config.DEMO_FAILURE_RATE }),
+    tracing,
+  );
+  const infrastructure = config.REDIS_URL
     ? await redisInfrastructure(config.REDIS_URL, config, { logger, telemetry, instanceId })
     : {
         ...inMemoryInfrastructure({ clock }),
@@ -65,12 +82,13 @@ export async function buildPorts(config: Config, logger: PinoLogger): Promise<Ga
         readiness: [],
         redis: undefined,
         activeViewers: () => undefined,
-        updateSource: ({ applier, clock: time }: { applier: UpdateApplier; clock: Clock }) => {
+        updateSource: ({ applier, clock: time }: { applier: Pick<UpdateApplier, "apply">; clock: Clock }) => {
           const source = inMemoryUpdateSource({ applier, clock: time, logger });
           return { source, push: async (event: UpdateEvent) => source.append(event) };
         },
         close: async () => undefined,
       };
+  const shared = traceInfrastructure(infrastructure, tracing);
 
   const refresher = new GenericRefresher({
     services: new Map(upstreams.services.map((service) => [service.id, service])),
@@ -98,7 +116,10 @@ export async function buildPorts(config: Config, logger: PinoLogger): Promise<Ga
       },
     }),
   });
-  const updates = shared.updateSource({ applier, clock });
+  const updates = shared.updateSource({
+    applier: tracing ? tracedApplier(applier, tracing.tracer) : applier,
+    clock,
+  });
   const activity =
     config.DEMO_UPDATE_INTERVAL_MS > 0
       ? demoActivity({
@@ -124,7 +145,7 @@ export async function buildPorts(config: Config, logger: PinoLogger): Promise<Ga
 
   return {
     ...upstreams,
-    l1: new LruL1Cache({ ttlMs: config.L1_TTL_MS, max: config.L1_MAX_ENTRIES }),
+    l1: traceL1(new LruL1Cache({ ttlMs: config.L1_TTL_MS, max: config.L1_MAX_ENTRIES }), tracing),
     l2: shared.l2,
     bus: shared.bus,
     changes: shared.changes,
@@ -137,6 +158,7 @@ export async function buildPorts(config: Config, logger: PinoLogger): Promise<Ga
     ...(rateLimiter && { rateLimiter }),
     background,
     close: shared.close,
+    ...(tracing && { tracing }),
   };
 }
 
@@ -165,7 +187,7 @@ async function redisInfrastructure(
   readiness: ReadinessCheck[];
   redis: Redis | undefined;
   activeViewers: (windowMs: number, clock: Clock) => ActiveViewers | undefined;
-  updateSource: (options: { applier: UpdateApplier; clock: Clock }) => {
+  updateSource: (options: { applier: Pick<UpdateApplier, "apply">; clock: Clock }) => {
     source: { start(): void; stop(): Promise<void> };
     push: (event: UpdateEvent) => Promise<void>;
   };
@@ -316,4 +338,33 @@ function unboundedEmitter(): EventEmitter {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
   return emitter;
+}
+
+/** With tracing on, each upstream call is a client span; without it the upstreams are untouched. */
+function traceUpstreams<
+  Upstreams extends { services: readonly ProductService[]; recommendations: Recommendations },
+>(upstreams: Upstreams, tracing: Tracing | undefined): Upstreams {
+  if (!tracing) return upstreams;
+  return {
+    ...upstreams,
+    services: upstreams.services.map((service) => new TracedProductService(service, tracing.tracer)),
+    recommendations: new TracedRecommendations(upstreams.recommendations, tracing.tracer),
+  };
+}
+
+/** With tracing on, L2 calls and the live-tile fan-out are spans. */
+function traceInfrastructure<Shared extends { l2: L2Cache; changes: ChangeFeed }>(
+  shared: Shared,
+  tracing: Tracing | undefined,
+): Shared {
+  if (!tracing) return shared;
+  return {
+    ...shared,
+    l2: new TracedL2Cache(shared.l2, tracing.tracer),
+    changes: new TracedChangeFeed(shared.changes, tracing.tracer),
+  };
+}
+
+function traceL1(l1: L1Cache, tracing: Tracing | undefined): L1Cache {
+  return tracing ? new TracedL1Cache(l1, tracing.tracer) : l1;
 }

@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { startTracing } from "./adapters/otel-tracing.js";
 import { createLogger } from "./adapters/pino-logger.js";
 import { createGateway } from "./app.js";
 import { TokenVerifier, mintToken } from "./auth.js";
@@ -23,7 +24,10 @@ async function main(): Promise<void> {
   process.on("unhandledRejection", (reason) => {
     logger.error({ err: reason }, "unhandled rejection");
   });
-  const ports = await buildPorts(config, logger);
+  // Before anything is built: the SDK installs the context manager the spans rely on.
+  const tracing = startTracing(process.env, logger);
+  if (tracing) logger.info("tracing on: exporting spans as the OTEL_* variables say");
+  const ports = await buildPorts(config, logger, tracing);
   const tokenOptions = {
     secret: config.jwtSecret,
     jwksUrl: config.JWT_JWKS_URL,

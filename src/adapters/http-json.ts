@@ -1,3 +1,4 @@
+import { context, propagation } from "@opentelemetry/api";
 import type { z } from "zod";
 import { UpstreamError } from "../domain/index.js";
 
@@ -29,16 +30,19 @@ export async function requestJson<Schema extends z.ZodType>(
   const failOrTimeout = (message: string, cause: unknown): UpstreamError =>
     signal.aborted ? fail(`timed out after ${timeoutMs} ms`, cause) : fail(message, cause);
 
+  const headers: Record<string, string> = {
+    accept: "application/json",
+    ...(request.body !== undefined && { "content-type": "application/json" }),
+    ...request.headers,
+  };
+  // The active trace travels on (`traceparent`); without tracing the propagator is a no-op.
+  propagation.inject(context.active(), headers);
   let response: Response;
   try {
     response = await fetch(url, {
       method,
       signal,
-      headers: {
-        accept: "application/json",
-        ...(request.body !== undefined && { "content-type": "application/json" }),
-        ...request.headers,
-      },
+      headers,
       ...(request.body !== undefined && { body: JSON.stringify(request.body) }),
     });
   } catch (error) {

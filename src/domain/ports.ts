@@ -150,6 +150,19 @@ export const NO_TELEMETRY: Telemetry = {
   upstreamCall: () => undefined,
 };
 
+/** What a span may carry: counts and names, never keys, tokens or a viewer's data. */
+export type SpanAttributes = Readonly<Record<string, string | number | boolean>>;
+
+/**
+ * Marks a stretch of work worth seeing in a trace (the soft-timeout fallback, say); a tracing
+ * adapter records it as a span, and without tracing it only runs `work`.
+ */
+export interface Spans {
+  run<T>(name: string, attributes: SpanAttributes, work: () => Promise<T>): Promise<T>;
+}
+
+export const NO_SPANS: Spans = { run: (_name, _attributes, work) => work() };
+
 /** Where the domain reports what it cannot act on; an adapter writes it out. */
 export interface Logger {
   debug(fields: Record<string, unknown>, message: string): void;

@@ -18,7 +18,9 @@ import {
   type L2Cache,
   type LateArrivals,
   type Logger,
+  NO_SPANS,
   type ProductService,
+  type Spans,
   type Telemetry,
   cacheKeyId,
   genericKey,
@@ -33,6 +35,8 @@ export interface ProductDataOptions {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly telemetry: Telemetry;
+  /** Traces the soft-timeout fallback; none by default. */
+  readonly spans?: Spans;
   readonly lateArrivals: LateArrivals;
   /** How long a request waits for personalised data before showing generic info. */
   readonly softTimeoutMs: number;
@@ -111,7 +115,11 @@ export class ProductData {
       // an L2 round trip, not another upstream wait.
       const graceMs = Math.max(deadline.remainingMs(), this.options.softTimeoutMs / 5);
       const why = (id: ProductId): FallbackReason => reasons.get(id) ?? "NOT_PERSONALISED";
-      const generic = await this.resolveGeneric(fallbacks, why, graceMs);
+      const generic = await (this.options.spans ?? NO_SPANS).run(
+        "home.generic_fallback",
+        { "hg.products": fallbacks.length, "hg.late": late.length },
+        () => this.resolveGeneric(fallbacks, why, graceMs),
+      );
       for (const resolved of generic) results.set(resolved.ref.id, resolved);
     }
     return refs.map((ref) => results.get(ref.id) as ResolvedProduct);
