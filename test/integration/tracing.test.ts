@@ -1,4 +1,4 @@
-import { type IncomingMessage, type Server, createServer } from "node:http";
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -83,65 +83,71 @@ function listenOnLoopback(server: Server): Promise<number> {
   );
 }
 
-beforeAll(async () => {
-  receiver = createServer(async (request, response) => {
-    const body = await bodyOf(request);
-    exportRequests.push({ contentType: request.headers["content-type"] });
-    if (request.url === "/v1/traces") {
-      const payload = JSON.parse(body) as {
-        resourceSpans?: {
-          resource?: { attributes?: OtlpKeyValue[] };
-          scopeSpans?: {
-            spans?: (Omit<ExportedSpan, "attributes" | "resource"> & { attributes?: OtlpKeyValue[] })[];
-          }[];
+/** The OTLP/HTTP receiver: keeps every exported span. */
+async function receive(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const body = await bodyOf(request);
+  exportRequests.push({ contentType: request.headers["content-type"] });
+  if (request.url === "/v1/traces") {
+    const payload = JSON.parse(body) as {
+      resourceSpans?: {
+        resource?: { attributes?: OtlpKeyValue[] };
+        scopeSpans?: {
+          spans?: (Omit<ExportedSpan, "attributes" | "resource"> & { attributes?: OtlpKeyValue[] })[];
         }[];
-      };
-      for (const resourceSpans of payload.resourceSpans ?? []) {
-        const resource = attributesOf(resourceSpans.resource?.attributes);
-        for (const scope of resourceSpans.scopeSpans ?? []) {
-          for (const span of scope.spans ?? []) {
-            spans.push({ ...span, attributes: attributesOf(span.attributes), resource });
-          }
+      }[];
+    };
+    for (const resourceSpans of payload.resourceSpans ?? []) {
+      const resource = attributesOf(resourceSpans.resource?.attributes);
+      for (const scope of resourceSpans.scopeSpans ?? []) {
+        for (const span of scope.spans ?? []) {
+          spans.push({ ...span, attributes: attributesOf(span.attributes), resource });
         }
       }
     }
-    response.writeHead(200, { "content-type": "application/json" }).end("{}");
+  }
+  response.writeHead(200, { "content-type": "application/json" }).end("{}");
+}
+
+/** Recommendations and one product service, `shop`, recording the traceparent of each call. */
+async function serveUpstream(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const body = await bodyOf(request);
+  const path = new URL(request.url ?? "/", "http://upstream").pathname;
+  const traceparent = request.headers.traceparent;
+  upstreamTraceparents.push({
+    path,
+    traceparent: typeof traceparent === "string" ? traceparent : undefined,
   });
-  upstream = createServer(async (request, response) => {
-    const body = await bodyOf(request);
-    const path = new URL(request.url ?? "/", "http://upstream").pathname;
-    const traceparent = request.headers.traceparent;
-    upstreamTraceparents.push({
-      path,
-      traceparent: typeof traceparent === "string" ? traceparent : undefined,
+  const json = (value: unknown): void => {
+    response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(value));
+  };
+  if (path === "/recommendations/plan") {
+    json({
+      sections: [
+        {
+          id: "deals",
+          kind: "carousel",
+          title: "Deals",
+          products: [
+            { id: "SH-1", service: "shop" },
+            { id: "SH-2", service: "shop" },
+          ],
+        },
+      ],
     });
-    const json = (value: unknown): void => {
-      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(value));
-    };
-    if (path === "/recommendations/plan") {
-      json({
-        sections: [
-          {
-            id: "deals",
-            kind: "carousel",
-            title: "Deals",
-            products: [
-              { id: "SH-1", service: "shop" },
-              { id: "SH-2", service: "shop" },
-            ],
-          },
-        ],
-      });
-    } else if (path === "/shop/personalised") {
-      const { products } = JSON.parse(body) as { products: string[] };
-      if (slowPersonalisedMs > 0) await new Promise((resolve) => setTimeout(resolve, slowPersonalisedMs));
-      json({ products: products.map((id) => PRODUCT(id, 10, `For you: ${id}`)) });
-    } else if (path === "/shop/generic") {
-      json({ products: [PRODUCT("SH-1", 1, "Generic 1"), PRODUCT("SH-2", 1, "Generic 2")] });
-    } else {
-      response.writeHead(404).end();
-    }
-  });
+  } else if (path === "/shop/personalised") {
+    const { products } = JSON.parse(body) as { products: string[] };
+    if (slowPersonalisedMs > 0) await new Promise((resolve) => setTimeout(resolve, slowPersonalisedMs));
+    json({ products: products.map((id) => PRODUCT(id, 10, `For you: ${id}`)) });
+  } else if (path === "/shop/generic") {
+    json({ products: [PRODUCT("SH-1", 1, "Generic 1"), PRODUCT("SH-2", 1, "Generic 2")] });
+  } else {
+    response.writeHead(404).end();
+  }
+}
+
+beforeAll(async () => {
+  receiver = createServer((request, response) => void receive(request, response));
+  upstream = createServer((request, response) => void serveUpstream(request, response));
   const [receiverPort, upstreamPort] = await Promise.all([
     listenOnLoopback(receiver),
     listenOnLoopback(upstream),
