@@ -145,7 +145,10 @@ export async function buildPorts(
 
   return {
     ...upstreams,
-    l1: traceL1(new LruL1Cache({ ttlMs: config.L1_TTL_MS, max: config.L1_MAX_ENTRIES }), tracing),
+    l1: traceL1(
+      new LruL1Cache({ ttlMs: config.L1_TTL_MS, max: config.L1_MAX_ENTRIES, maxBytes: config.L1_MAX_BYTES }),
+      tracing,
+    ),
     l2: shared.l2,
     bus: shared.bus,
     changes: shared.changes,

@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { L1_DEFAULTS } from "./adapters/lru-l1-cache.js";
 import { type ComponentVersionRules, parseComponentVersionRules } from "./ui-components/index.js";
 
 /** The development secret of the embedded default: public, so any token it signs is worthless. */
@@ -57,7 +58,12 @@ const schema = z
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
     SOFT_TIMEOUT_MS: positiveMs.max(10_000).default(150),
     L1_TTL_MS: positiveMs.default(10_000),
-    L1_MAX_ENTRIES: positiveMs.default(50_000),
+    L1_MAX_ENTRIES: positiveMs.default(L1_DEFAULTS.maxEntries),
+    L1_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024 * 1024, "at least 1 MiB (1048576)")
+      .default(L1_DEFAULTS.maxBytes),
     L2_TTL_MS: positiveMs.default(24 * 60 * 60_000),
     GENERIC_REFRESH_MS: positiveMs.default(180_000),
     WEB_BASE_URL: httpUrl.default("https://www.example.com"),

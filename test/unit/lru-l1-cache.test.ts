@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FakeClock } from "../../src/adapters/fakes/fake-clock.js";
-import { LruL1Cache } from "../../src/adapters/lru-l1-cache.js";
+import { LruL1Cache, estimatedBytes } from "../../src/adapters/lru-l1-cache.js";
 import {
   type CacheKey,
   type ProductInfo,
@@ -57,6 +57,27 @@ describe("LruL1Cache", () => {
     cache.getMany([ALICE_A]);
     cache.setMany([{ key: GENERIC_A, value: info("A") }]);
     expect(idsOf(cache, [ALICE_A, ALICE_B, GENERIC_A])).toEqual([cacheKeyId(ALICE_A), cacheKeyId(GENERIC_A)]);
+  });
+
+  it("bounds the entries' estimated bytes: large entries push the least recently used out first", () => {
+    const large = (id: string): ProductInfo => ({ ...info(id), subtitle: "x".repeat(10_000) });
+    const cache = new LruL1Cache({ clock: new FakeClock(), max: 1_000, maxBytes: 35_000 });
+    const keys = ["A", "B", "C", "D"].map((id) => personalKey("alice", id));
+    keys.forEach((key, index) => cache.setMany([{ key, value: large(String(index)) }]));
+    // Three 10 kB entries fit in 35 kB, four do not: the oldest went, far below the entry limit.
+    expect(idsOf(cache, keys)).toEqual(keys.slice(1).map(cacheKeyId));
+    // Small entries still fill it by count.
+    const small = Array.from({ length: 20 }, (_, index) => personalKey("bob", `S${index}`));
+    cache.setMany(small.map((key, index) => ({ key, value: info(`S${index}`) })));
+    expect(idsOf(cache, small)).toHaveLength(20);
+  });
+
+  it("estimates an entry from its strings, larger for more text", () => {
+    const plain = estimatedBytes("u:alice\u0000A", info("A"));
+    expect(plain).toBeGreaterThan(320);
+    expect(estimatedBytes("u:alice\u0000A", { ...info("A"), subtitle: "y".repeat(1_000) })).toBe(
+      plain + 1_000,
+    );
   });
 
   it("evict removes the entries at once", () => {
