@@ -9,31 +9,38 @@ const scalars = {
 };
 
 /**
- * Typed documents for the operations the tests send and for the reference renderer, generated from
- * the committed schema.graphql, plus `possibleTypes` for clients that match fragments on interfaces.
- * Each output has its own documents: the two sets are separate clients.
+ * The manifest of trusted documents: every client-preset output also writes
+ * `persisted-documents.json` (SHA-256 of the normalized document -> the document), which the gateway
+ * loads at start (src/trusted-documents.ts) so that clients may send the hash alone.
+ */
+const persistedDocuments = { hashAlgorithm: "sha256" } as const;
+
+/**
+ * Typed documents for the client kit (client/documents: the app's own operations, which the tests
+ * send too) and for the reference renderer, generated from the committed schema.graphql, plus
+ * `possibleTypes` as JSON for Apollo Client's cache. Each output has its own documents: the two sets
+ * are separate clients.
  */
 const config: CodegenConfig = {
   emitLegacyCommonJSImports: false,
   schema: "schema.graphql",
   ignoreNoDocuments: false,
   generates: {
-    "test/gql/": {
-      documents: ["test/documents/**/*.graphql"],
+    "client/gql/": {
+      documents: ["client/documents/**/*.graphql"],
       preset: "client",
       config: { enumsAsTypes: true, useTypeImports: true, scalars },
-      presetConfig: { fragmentMasking: false },
+      presetConfig: { fragmentMasking: false, persistedDocuments },
     },
-    "test/gql/possible-types.ts": {
+    "client/possible-types.json": {
       plugins: ["fragment-matcher"],
-      config: { useExplicitTyping: true },
     },
     // Documents as typed strings: the browser bundle needs no graphql-js to send them.
     "web/renderer/gql/": {
       documents: ["web/renderer/**/*.graphql"],
       preset: "client",
       config: { enumsAsTypes: true, useTypeImports: true, scalars, documentMode: "string" },
-      presetConfig: { fragmentMasking: false },
+      presetConfig: { fragmentMasking: false, persistedDocuments },
     },
   },
 };

@@ -9,7 +9,7 @@ export default tseslint.config(
       "bench/.tmp/**",
       "node_modules/**",
       "src/gql/**",
-      "test/gql/**",
+      "client/gql/**",
       "web/renderer/gql/**",
       "dist-web/**",
       "coverage/**",

@@ -4,6 +4,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
@@ -35,6 +36,12 @@ import { TileFaultLog } from "./resolvers/tile-fault-log.js";
 import { DEFAULT_LIMITS, type OperationLimits, operationProtections } from "./security.js";
 import { createSocketServer } from "./socket.js";
 import { type ComponentVersionRules, NO_VERSION_RULES } from "./ui-components/index.js";
+import {
+  PersistedQueries,
+  TrustedDocuments,
+  persistedQueryErrorCode,
+  trustedDocumentsPlugin,
+} from "./trusted-documents.js";
 import { type WebOptions, webRoutes } from "./web/routes.js";
 
 /** Retry-After when the JWKS cannot be fetched: jose retries the fetch on the next request. */
@@ -63,6 +70,8 @@ export interface GatewayPorts {
   readonly activeViewers?: ActiveViewers;
   /** Budgets requests per viewer (or address); none means unlimited. */
   readonly rateLimiter?: RateLimiter;
+  /** Where persisted queries registered by clients are kept (shared in Redis mode); else in memory. */
+  readonly persistedQueries?: KeyValueCache<string>;
   /** Releases connections once everything else has stopped. */
   readonly close?: () => Promise<void>;
   /** OpenTelemetry, when the environment asks for traces: spans for requests and the fallback. */
@@ -108,6 +117,10 @@ export interface SecurityOptions {
   readonly maxFrameBytes?: number;
   readonly maxSubscriptionsPerConnection?: number;
   readonly maxConnectionsPerViewer?: number;
+  /** The manifest: operations always known by hash; none by default. */
+  readonly trustedDocuments?: TrustedDocuments;
+  /** Refuse every operation outside the manifest (introspection stays governed by `introspection`). */
+  readonly trustedDocumentsOnly?: boolean;
 }
 
 export interface Gateway {
@@ -174,6 +187,14 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
   };
   const protections = operationProtections(limits);
   const trust = trustFunction(security.trustProxy);
+  const trustedDocuments = {
+    trusted: security.trustedDocuments ?? new TrustedDocuments(),
+    only: security.trustedDocumentsOnly ?? false,
+  };
+  const persistedQueries = new PersistedQueries(
+    trustedDocuments.trusted,
+    ports.persistedQueries ?? new InMemoryLRUCache(),
+  );
   const socketServer = createSocketServer({
     httpServer,
     schema,
@@ -190,6 +211,8 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     clientAddressOf: (request) => clientAddress(request, trust),
     rateLimiter: ports.rateLimiter,
     production: options.production,
+    persistedQueries,
+    trustedDocuments,
   });
   const apollo = new ApolloServer<GatewayContext>({
     schema,
@@ -202,10 +225,12 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     // armor's depth, alias, cost and directive limits are validation rules, not plugins.
     validationRules: protections.validationRules,
     parseOptions: { maxTokens: limits.maxTokens },
+    persistedQueries: { cache: persistedQueries.forApollo() },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...protections.plugins,
       ...(ports.tracing ? [tracingPlugin<GatewayContext>()] : []),
+      trustedDocumentsPlugin(trustedDocuments),
       {
         async serverWillStart() {
           return {
@@ -395,6 +420,10 @@ function formatError(
       message: original.message,
       extensions: { ...formatted.extensions, code: original.code },
     };
+  }
+  const persistedQueryCode = persistedQueryErrorCode(formatted.message);
+  if (persistedQueryCode) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: persistedQueryCode } };
   }
   const code = formatted.extensions?.code;
   if (production && (code === undefined || code === "INTERNAL_SERVER_ERROR")) {

@@ -4,6 +4,7 @@ import type { Redis } from "ioredis";
 import type { Logger as PinoLogger } from "pino";
 import { PubSub } from "graphql-subscriptions";
 import { RedisPubSub } from "graphql-redis-subscriptions";
+import { ErrorsAreMissesCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
 import { FailOpenL2Cache } from "./adapters/fail-open-l2-cache.js";
 import { FlexibleRateLimiter } from "./adapters/flexible-rate-limiter.js";
 import { RedisWindowRateLimiter } from "./adapters/redis-window-rate-limiter.js";
@@ -23,6 +24,7 @@ import {
 import { PromTelemetry } from "./adapters/prom-telemetry.js";
 import { createRedisClient, whenReady } from "./adapters/redis-client.js";
 import { RedisInvalidationBus } from "./adapters/redis-invalidation-bus.js";
+import { RedisKeyValueCache } from "./adapters/redis-key-value-cache.js";
 import { RedisL2Cache } from "./adapters/redis-l2-cache.js";
 import { RedisLocks } from "./adapters/redis-locks.js";
 import { RedisActiveViewers } from "./adapters/redis-active-viewers.js";
@@ -81,6 +83,7 @@ export async function buildPorts(
         }),
         readiness: [],
         redis: undefined,
+        persistedQueries: undefined,
         activeViewers: () => undefined,
         updateSource: ({ applier, clock: time }: { applier: Pick<UpdateApplier, "apply">; clock: Clock }) => {
           const source = inMemoryUpdateSource({ applier, clock: time, logger });
@@ -159,6 +162,7 @@ export async function buildPorts(
     readiness: shared.readiness,
     ...(activeViewers && { activeViewers }),
     ...(rateLimiter && { rateLimiter }),
+    ...(shared.persistedQueries && { persistedQueries: shared.persistedQueries }),
     background,
     close: shared.close,
     ...(tracing && { tracing }),
@@ -189,6 +193,7 @@ async function redisInfrastructure(
   changes: PubSubChangeFeed;
   readiness: ReadinessCheck[];
   redis: Redis | undefined;
+  persistedQueries: KeyValueCache<string>;
   activeViewers: (windowMs: number, clock: Clock) => ActiveViewers | undefined;
   updateSource: (options: { applier: Pick<UpdateApplier, "apply">; clock: Clock }) => {
     source: { start(): void; stop(): Promise<void> };
@@ -258,6 +263,12 @@ async function redisInfrastructure(
     locks,
     changes,
     redis: commands,
+    // Registrations shared by every instance; a failing Redis reads as "not found", and the client
+    // then sends the query again.
+    persistedQueries: new ErrorsAreMissesCache(
+      new RedisKeyValueCache({ redis: commands, keyPrefix: config.REDIS_KEY_PREFIX }),
+      logger,
+    ),
     activeViewers: (windowMs, clock) =>
       windowMs > 0
         ? new RedisActiveViewers({

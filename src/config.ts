@@ -27,6 +27,16 @@ const schema = z
     JWT_JWKS_URL: httpUrl.optional(),
     JWT_VERIFIED_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
     INTROSPECTION: flag.optional(),
+    TRUSTED_DOCUMENTS_ONLY: flag.optional(),
+    TRUSTED_DOCUMENTS: z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? "")
+          .split(",")
+          .map((part) => part.trim())
+          .filter(Boolean),
+      ),
     PLAYGROUND: flag.optional(),
     TRUST_PROXY: z
       .string()
@@ -217,6 +227,8 @@ export type Config = z.infer<typeof schema> & {
   readonly jwtSecret: string | undefined;
   readonly introspection: boolean;
   readonly playground: boolean;
+  /** Only manifest operations are accepted (TRUSTED_DOCUMENTS_ONLY, on by default in production). */
+  readonly trustedDocumentsOnly: boolean;
 };
 
 export class ConfigError extends Error {
@@ -246,5 +258,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtSecret: value.JWT_SECRET ?? (value.JWT_JWKS_URL ? undefined : DEV_JWT_SECRET),
     introspection: value.INTROSPECTION ?? value.NODE_ENV !== "production",
     playground: value.PLAYGROUND ?? value.NODE_ENV !== "production",
+    trustedDocumentsOnly: value.TRUSTED_DOCUMENTS_ONLY ?? value.NODE_ENV === "production",
   };
 }

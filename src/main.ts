@@ -6,6 +6,7 @@ import { TokenVerifier, mintToken } from "./auth.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { buildPorts } from "./composition.js";
 import { DEMO_USERS } from "./embedded.js";
+import { ManifestError, TrustedDocuments } from "./trusted-documents.js";
 import { developmentDemoTokens } from "./web/demo-tokens.js";
 
 /** The composition root: the one place that reads the environment and builds real adapters. */
@@ -16,6 +17,14 @@ async function main(): Promise<void> {
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  let trustedDocuments: TrustedDocuments;
+  try {
+    trustedDocuments = TrustedDocuments.ofProject(config.TRUSTED_DOCUMENTS);
+  } catch (error) {
+    if (!(error instanceof ManifestError)) throw error;
+    process.stderr.write(`TRUSTED_DOCUMENTS: ${error.message}\n`);
     process.exit(1);
   }
   const logger = createLogger({ level: config.LOG_LEVEL });
@@ -61,6 +70,8 @@ async function main(): Promise<void> {
       maxFrameBytes: config.WS_MAX_PAYLOAD_BYTES,
       maxSubscriptionsPerConnection: config.MAX_SUBSCRIPTIONS_PER_CONNECTION,
       maxConnectionsPerViewer: config.MAX_CONNECTIONS_PER_VIEWER,
+      trustedDocuments,
+      trustedDocumentsOnly: config.trustedDocumentsOnly,
       limits: {
         maxDepth: config.MAX_DEPTH,
         maxAliases: config.MAX_ALIASES,
@@ -76,6 +87,8 @@ async function main(): Promise<void> {
       url,
       mode: config.REDIS_URL ? "redis" : "embedded",
       upstreams: config.PRODUCT_SERVICES ? "http" : "demo",
+      trustedDocuments: trustedDocuments.size,
+      trustedDocumentsOnly: config.trustedDocumentsOnly,
     },
     "home-gateway listening",
   );

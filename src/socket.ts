@@ -14,6 +14,12 @@ import { ValidatedDocuments } from "./document-cache.js";
 import type { Logger, RateLimiter, Viewer } from "./domain/index.js";
 import { type HomeServices, createContext } from "./resolvers/context.js";
 import { withoutSuggestions } from "./security.js";
+import {
+  type PersistedQueries,
+  type TrustedDocuments,
+  resolveSocketSource,
+  socketTrustCheck,
+} from "./trusted-documents.js";
 
 export interface SocketOptions {
   readonly httpServer: Server;
@@ -35,6 +41,9 @@ export interface SocketOptions {
   readonly clientAddressOf: (request: IncomingMessage) => string;
   readonly rateLimiter?: RateLimiter | undefined;
   readonly production: boolean;
+  /** APQ on the socket, sharing HTTP's registrations. */
+  readonly persistedQueries: PersistedQueries;
+  readonly trustedDocuments: { readonly trusted: TrustedDocuments; readonly only: boolean };
 }
 
 interface ConnectionState {
@@ -159,6 +168,11 @@ export function createSocketServer(options: SocketOptions): { dispose(): Promise
         // graphql-ws only lets a subscribe through after onConnect accepted the connection.
         if (!state?.viewer || !state.subscriptions) return [new GraphQLError("Not connected")];
         const subscriptions = state.subscriptions;
+        // Awaited before the count below: from there to `subscriptions.add` nothing may await.
+        const source = await resolveSocketSource(payload, options.persistedQueries, (error) =>
+          logger.warn({ err: error }, "persisted query not registered"),
+        );
+        if ("error" in source) return [source.error];
         if (subscriptions.size >= options.maxSubscriptionsPerConnection) {
           return [
             new GraphQLError(
@@ -169,7 +183,7 @@ export function createSocketServer(options: SocketOptions): { dispose(): Promise
             ),
           ];
         }
-        const checked = documents.get(payload.query);
+        const checked = documents.get(source.query);
         if ("parseError" in checked) {
           return [
             new GraphQLError(checked.parseError.message, { extensions: { code: "GRAPHQL_PARSE_FAILED" } }),
@@ -197,6 +211,9 @@ export function createSocketServer(options: SocketOptions): { dispose(): Promise
             ),
           ];
         }
+        const untrusted = socketTrustCheck(document, options.trustedDocuments);
+        if (untrusted) return [untrusted];
+        source.accepted();
         const viewer: Viewer = state.viewer;
         // Taken before any await: subscribes arriving together must each see the others.
         subscriptions.add(id);

@@ -1,7 +1,7 @@
 import { print } from "graphql";
 import { mintToken } from "../../src/auth.js";
 import { ACTION_KINDS, COMPONENT_KINDS } from "../../src/ui-components/index.js";
-import { HomeDocument, HomeUpdatesDocument } from "../../test/gql/graphql.js";
+import { HomeDocument, HomeUpdatesDocument } from "../../client/gql/graphql.js";
 import { BENCH_JWT_SECRET } from "./processes.js";
 
 /** What an up-to-date app declares it renders: every component and action. */
@@ -12,7 +12,7 @@ export const CAPABILITIES = {
   actions: [...ACTION_KINDS],
 } as const;
 
-/** The POST body of every home request: the app's own query (test/documents/home.graphql). */
+/** The POST body of every home request: the app's own query (client/documents/home.graphql). */
 export const HOME_BODY = JSON.stringify({
   query: print(HomeDocument),
   variables: { capabilities: CAPABILITIES },

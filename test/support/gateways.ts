@@ -6,8 +6,9 @@ import { type Gateway, type GatewayPorts, createGateway } from "../../src/app.js
 import { TokenVerifier, mintToken } from "../../src/auth.js";
 import { buildPorts } from "../../src/composition.js";
 import { type Config, loadConfig } from "../../src/config.js";
+import { TrustedDocuments } from "../../src/trusted-documents.js";
 import { ACTION_KINDS, COMPONENT_KINDS } from "../../src/ui-components/index.js";
-import { HomeDocument, type HomeQuery } from "../gql/graphql.js";
+import { HomeDocument, type HomeQuery } from "../../client/gql/graphql.js";
 import { freePort } from "./free-port.js";
 import { waitFor } from "./wait-for.js";
 
@@ -156,6 +157,10 @@ export async function startGatewayInProcess(options: {
     l2TtlMs: config.L2_TTL_MS,
     webBaseUrl: config.WEB_BASE_URL,
     componentVersionRules: config.COMPONENT_VERSION_RULES,
+    security: {
+      trustedDocuments: TrustedDocuments.ofProject(config.TRUSTED_DOCUMENTS),
+      trustedDocumentsOnly: config.trustedDocumentsOnly,
+    },
   });
   const { port } = await gateway.listen({ port: config.PORT, host: config.HOST });
   return { origin: `http://127.0.0.1:${port}`, config, ports, gateway, stop: () => gateway.stop() };

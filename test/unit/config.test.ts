@@ -100,6 +100,23 @@ describe("loadConfig", () => {
     ]);
   });
 
+  it("takes only trusted documents by default in production, and as told otherwise", () => {
+    const secret = { JWT_SECRET: "x".repeat(32) };
+    expect(loadConfig({}).trustedDocumentsOnly).toBe(false);
+    expect(loadConfig({ NODE_ENV: "production", ...secret }).trustedDocumentsOnly).toBe(true);
+    expect(
+      loadConfig({ NODE_ENV: "production", TRUSTED_DOCUMENTS_ONLY: "false", ...secret }).trustedDocumentsOnly,
+    ).toBe(false);
+    expect(loadConfig({ TRUSTED_DOCUMENTS_ONLY: "true" }).trustedDocumentsOnly).toBe(true);
+    expect(loadConfig({ TRUSTED_DOCUMENTS: " a.json, b.json ," }).TRUSTED_DOCUMENTS).toEqual([
+      "a.json",
+      "b.json",
+    ]);
+    expect(problemsOf({ TRUSTED_DOCUMENTS_ONLY: "maybe" })).toEqual([
+      "TRUSTED_DOCUMENTS_ONLY: must be true or false",
+    ]);
+  });
+
   it("treats an empty variable as unset", () => {
     const config = loadConfig({ PORT: "", REDIS_URL: "" });
     expect(config.PORT).toBe(4000);

@@ -1205,7 +1205,7 @@ fragment RendererTile on Tile {
   ... on PlaceholderTile {
     message
   }
-}`) as unknown as TypedDocumentString<RendererHomeQuery, RendererHomeQueryVariables>;
+}`, {"hash":"6b197c05363fba06860ae66b8b6aa778cb6fae4ea17b04b655e3c4b9b476cc95"}) as unknown as TypedDocumentString<RendererHomeQuery, RendererHomeQueryVariables>;
 export const RendererHomeUpdatesDocument = new TypedDocumentString(`
     subscription RendererHomeUpdates($capabilities: ClientCapabilitiesInput) {
   homeUpdates(capabilities: $capabilities) {
@@ -1337,4 +1337,4 @@ fragment RendererTile on Tile {
   ... on PlaceholderTile {
     message
   }
-}`) as unknown as TypedDocumentString<RendererHomeUpdatesSubscription, RendererHomeUpdatesSubscriptionVariables>;
+}`, {"hash":"48072f5cbfb027c5364c95f706a2cdb105576e8af18c98a2ef59e8cceff17290"}) as unknown as TypedDocumentString<RendererHomeUpdatesSubscription, RendererHomeUpdatesSubscriptionVariables>;
