@@ -127,6 +127,7 @@ export async function buildPorts(
     config.DEMO_UPDATE_INTERVAL_MS > 0
       ? demoActivity({
           services: upstreams.services,
+          recommendations: upstreams.recommendations,
           push: updates.push,
           clock,
           logger,

@@ -4,16 +4,17 @@ import { FakeL2Cache } from "./adapters/fakes/fake-l2-cache.js";
 import { FakeLocks } from "./adapters/fakes/fake-locks.js";
 import { FakeRecommendations } from "./adapters/fakes/fake-recommendations.js";
 import { FakeUpdateSource } from "./adapters/fakes/fake-update-source.js";
-import type {
-  Clock,
-  InvalidationBus,
-  L2Cache,
-  Locks,
-  Logger,
-  ProductService,
-  Recommendations,
-  UpdateApplier,
-  UpdateEvent,
+import {
+  ANONYMOUS,
+  type Clock,
+  type InvalidationBus,
+  type L2Cache,
+  type Locks,
+  type Logger,
+  type ProductService,
+  type Recommendations,
+  type UpdateApplier,
+  type UpdateEvent,
 } from "./domain/index.js";
 
 import { DEMO_USERS } from "./adapters/fakes/demo-catalog.js";
@@ -71,6 +72,7 @@ export function inMemoryUpdateSource(options: {
  */
 export function demoActivity(options: {
   readonly services: readonly ProductService[];
+  readonly recommendations: Recommendations;
   readonly push: (event: UpdateEvent) => Promise<void>;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -80,5 +82,16 @@ export function demoActivity(options: {
     (service): service is FakeProductService => service instanceof FakeProductService,
   );
   if (services.length === 0) return undefined;
-  return new DemoActivity({ ...options, services, users: DEMO_USERS.map((user) => user.id) });
+  const { recommendations, ...rest } = options;
+  return new DemoActivity({
+    ...rest,
+    services,
+    users: DEMO_USERS.map((user) => user.id),
+    screenOf: async (user) => {
+      const plan = await recommendations.forViewer(
+        user === undefined ? ANONYMOUS : { kind: "user", id: user },
+      );
+      return plan.sections.flatMap((section) => section.products);
+    },
+  });
 }

@@ -1,4 +1,4 @@
-import type { Clock, Logger, ProductInfo, UpdateEvent } from "../../domain/index.js";
+import type { Clock, Logger, ProductInfo, ProductRef, UpdateEvent } from "../../domain/index.js";
 import type { FakeProductService } from "./fake-product-service.js";
 import { seededRandom } from "./seeded-random.js";
 
@@ -9,21 +9,24 @@ export interface DemoActivityOptions {
   readonly push: (event: UpdateEvent) => Promise<void>;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** Time between two pushes; they alternate between personal and generic changes. */
+  /** Time between two rounds of pushes. */
   readonly intervalMs: number;
+  /** The products on a viewer's screen (`undefined`: the anonymous screen), so that every push shows. */
+  readonly screenOf: (user: string | undefined) => Promise<readonly ProductRef[]>;
   readonly seed?: number;
 }
 
 /**
- * Simulated product services pushing changes now and then, so the demo's live tiles move: a price
- * drops for one viewer, a show's progress grows, a deal's generic price changes for everyone. The
- * services' own data changes first, as a real service's would, then the update is pushed.
+ * Simulated product services pushing changes, so the demo's live tiles move: every round, each demo
+ * viewer gets a personal change to a tile on their screen (a price drops, a show's progress grows)
+ * and the anonymous screen a generic one, so whoever watches one screen sees a tile change every
+ * interval. The services' own data changes first, as a real service's would, then the update is
+ * pushed.
  */
 export class DemoActivity {
   private readonly random: () => number;
   private controller: AbortController | undefined;
   private running: Promise<void> | undefined;
-  private count = 0;
 
   constructor(private readonly options: DemoActivityOptions) {
     this.random = seededRandom(options.seed ?? 7);
@@ -42,24 +45,33 @@ export class DemoActivity {
     this.running = undefined;
   }
 
-  /** One change, pushed; exposed so tests need not wait for the timer. */
-  async pushOne(): Promise<UpdateEvent | undefined> {
-    const { services, users, clock } = this.options;
-    const service = services[Math.floor(this.random() * services.length)];
-    const productId = service?.productIds()[Math.floor(this.random() * service.productIds().length)];
-    if (!service || !productId) return undefined;
-    const version = clock.nowMs();
-    let event: UpdateEvent;
-    if (this.count++ % 2 === 0) {
-      const user = users[Math.floor(this.random() * users.length)] as string;
-      const current = service.peekPersonal(user, productId) as ProductInfo;
-      event = { kind: "personal", user, info: service.setPersonal(user, { ...this.vary(current), version }) };
-    } else {
-      const current = service.peekGeneric(productId) as ProductInfo;
-      event = { kind: "generic", info: service.setGeneric({ ...this.vary(current), version }) };
+  /** One round of changes, pushed; exposed so tests need not wait for the timer. */
+  async pushRound(): Promise<UpdateEvent[]> {
+    const pushed: UpdateEvent[] = [];
+    for (const user of [...this.options.users, undefined]) {
+      const event = await this.changeOnScreenOf(user);
+      if (!event) continue;
+      await this.options.push(event);
+      pushed.push(event);
     }
-    await this.options.push(event);
-    return event;
+    return pushed;
+  }
+
+  /** A personal change for `user`, or a generic one for the anonymous screen, to a product shown. */
+  private async changeOnScreenOf(user: string | undefined): Promise<UpdateEvent | undefined> {
+    const shown = (await this.options.screenOf(user)).filter((ref) =>
+      this.options.services.some((service) => service.id === ref.service),
+    );
+    const ref = shown[Math.floor(this.random() * shown.length)];
+    const service = this.options.services.find((candidate) => candidate.id === ref?.service);
+    if (!ref || !service) return undefined;
+    const version = this.options.clock.nowMs();
+    if (user === undefined) {
+      const current = service.peekGeneric(ref.id) as ProductInfo;
+      return { kind: "generic", info: service.setGeneric({ ...this.vary(current), version }) };
+    }
+    const current = service.peekPersonal(user, ref.id) as ProductInfo;
+    return { kind: "personal", user, info: service.setPersonal(user, { ...this.vary(current), version }) };
   }
 
   private async loop(signal: AbortSignal): Promise<void> {
@@ -70,7 +82,7 @@ export class DemoActivity {
         return; // aborted: stop() was called
       }
       try {
-        await this.pushOne();
+        await this.pushRound();
       } catch (error) {
         this.options.logger.warn({ err: error }, "demo update not pushed");
       }
