@@ -1,4 +1,5 @@
 import type { CodegenConfig } from "@graphql-codegen/cli";
+import { addTypenameSelectionDocumentTransform } from "@graphql-codegen/client-preset";
 
 const scalars = {
   DateTimeISO: "string",
@@ -28,9 +29,20 @@ const config: CodegenConfig = {
   generates: {
     "client/gql/": {
       documents: ["client/documents/**/*.graphql"],
+      // __typename in every selection set, as Apollo Client's cache adds it: sent by hash, the
+      // manifest's text is what runs, and the cache needs the types back to normalize the answer.
+      documentTransforms: [addTypenameSelectionDocumentTransform],
       preset: "client",
       config: { enumsAsTypes: true, useTypeImports: true, scalars },
       presetConfig: { fragmentMasking: false, persistedDocuments },
+    },
+    // The same documents without the added __typename, for the tests: what a client without a
+    // normalized cache sends, and the answers they compare field by field.
+    "test/gql/": {
+      documents: ["client/documents/**/*.graphql"],
+      preset: "client",
+      config: { enumsAsTypes: true, useTypeImports: true, scalars },
+      presetConfig: { fragmentMasking: false },
     },
     "client/possible-types.json": {
       plugins: ["fragment-matcher"],

@@ -10,6 +10,7 @@ export default tseslint.config(
       "node_modules/**",
       "src/gql/**",
       "client/gql/**",
+      "test/gql/**",
       "web/renderer/gql/**",
       "dist-web/**",
       "coverage/**",

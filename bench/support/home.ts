@@ -1,7 +1,7 @@
 import { print } from "graphql";
 import { mintToken } from "../../src/auth.js";
 import { ACTION_KINDS, COMPONENT_KINDS } from "../../src/ui-components/index.js";
-import { HomeDocument, HomeUpdatesDocument } from "../../client/gql/graphql.js";
+import { HomeDocument, HomeUpdatesDocument } from "../../test/gql/graphql.js";
 import { BENCH_JWT_SECRET } from "./processes.js";
 
 /** What an up-to-date app declares it renders: every component and action. */

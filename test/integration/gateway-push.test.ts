@@ -1,7 +1,7 @@
 import type { Client } from "graphql-ws";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HomeUpdatesDocument, type HomeUpdatesSubscription } from "../../client/gql/graphql.js";
+import { HomeUpdatesDocument, type HomeUpdatesSubscription } from "../gql/graphql.js";
 import {
   GatewayProcesses,
   type GatewayProcess,

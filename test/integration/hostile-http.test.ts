@@ -7,7 +7,7 @@ import { FlexibleRateLimiter } from "../../src/adapters/flexible-rate-limiter.js
 import { encodeUpdateEvent, parseUpdateEvent } from "../../src/adapters/update-event-json.js";
 import { type ProductInfo, UpdateApplier, personalKey } from "../../src/domain/index.js";
 import { ACTION_KINDS, COMPONENT_KINDS } from "../../src/ui-components/index.js";
-import { HomeDocument, type HomeQuery } from "../../client/gql/graphql.js";
+import { HomeDocument, type HomeQuery } from "../gql/graphql.js";
 import {
   type Claims,
   JwksServer,

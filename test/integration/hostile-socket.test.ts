@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { FakeRateLimiter } from "../../src/adapters/fakes/fake-rate-limiter.js";
 import type { ProductInfo } from "../../src/domain/index.js";
 import { ACTION_KINDS, COMPONENT_KINDS } from "../../src/ui-components/index.js";
-import { HomeDocument, type HomeQuery, HomeUpdatesDocument } from "../../client/gql/graphql.js";
+import { HomeDocument, type HomeQuery, HomeUpdatesDocument } from "../gql/graphql.js";
 import {
   type Claims,
   JwksServer,

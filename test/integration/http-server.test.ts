@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { print } from "graphql";
-import { HomeDocument } from "../../client/gql/graphql.js";
+import { HomeDocument } from "../gql/graphql.js";
 import { freePort } from "../support/free-port.js";
 import { type TestApp, createTestApp } from "../support/test-app.js";
 import { waitFor } from "../support/wait-for.js";

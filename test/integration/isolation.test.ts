@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seededRandom } from "../../src/adapters/fakes/seeded-random.js";
 import type { ProductInfo } from "../../src/domain/index.js";
 import { ACTION_KINDS, COMPONENT_KINDS } from "../../src/ui-components/index.js";
-import { HomeDocument, type HomeQuery, HomeUpdatesDocument } from "../../client/gql/graphql.js";
+import { HomeDocument, type HomeQuery, HomeUpdatesDocument } from "../gql/graphql.js";
 import { RawSocket } from "../support/raw-socket.js";
 import { type TestApp, createTestApp } from "../support/test-app.js";
 import { settled, waitFor } from "../support/wait-for.js";

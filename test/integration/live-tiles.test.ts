@@ -7,7 +7,7 @@ import {
   type HomeQuery,
   HomeUpdatesDocument,
   type HomeUpdatesSubscription,
-} from "../../client/gql/graphql.js";
+} from "../gql/graphql.js";
 import { ACTION_KINDS, COMPONENT_KINDS } from "../../src/ui-components/index.js";
 import type { ProductInfo } from "../../src/domain/index.js";
 import { type TestApp, createTestApp } from "../support/test-app.js";

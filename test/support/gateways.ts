@@ -8,7 +8,7 @@ import { buildPorts } from "../../src/composition.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import { TrustedDocuments } from "../../src/trusted-documents.js";
 import { ACTION_KINDS, COMPONENT_KINDS } from "../../src/ui-components/index.js";
-import { HomeDocument, type HomeQuery } from "../../client/gql/graphql.js";
+import { HomeDocument, type HomeQuery } from "../gql/graphql.js";
 import { freePort } from "./free-port.js";
 import { waitFor } from "./wait-for.js";
 

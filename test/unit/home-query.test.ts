@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "graphql";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
-import { HomeDocument, type HomeQuery } from "../../client/gql/graphql.js";
+import { HomeDocument, type HomeQuery } from "../gql/graphql.js";
 import { COMPONENT_KINDS, ACTION_KINDS } from "../../src/ui-components/index.js";
 import { type TestApp, SOFT_TIMEOUT_MS, createTestApp } from "../support/test-app.js";
 import { typenamesIn } from "../support/typenames.js";

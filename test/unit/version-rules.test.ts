@@ -7,7 +7,7 @@ import {
   applyVersionRules,
   parseComponentVersionRules,
 } from "../../src/ui-components/index.js";
-import { HomeDocument, HomeUpdatesDocument, type HomeUpdatesSubscription } from "../../client/gql/graphql.js";
+import { HomeDocument, HomeUpdatesDocument, type HomeUpdatesSubscription } from "../gql/graphql.js";
 import { subscribeInProcess } from "../support/in-process-subscription.js";
 import { capabilities } from "../support/resolved.js";
 import { type TestApp, createTestApp } from "../support/test-app.js";
