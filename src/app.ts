@@ -76,6 +76,15 @@ export interface GatewayPorts {
   readonly close?: () => Promise<void>;
   /** OpenTelemetry, when the environment asks for traces: spans for requests and the fallback. */
   readonly tracing?: Tracing;
+  /** Request, error and socket figures for /metrics, when the telemetry adapter keeps them. */
+  readonly edgeMetrics?: EdgeMetrics;
+}
+
+/** What the request edge reports: every HTTP answer, every GraphQL error code, the open sockets. */
+export interface EdgeMetrics {
+  httpRequest(request: { route: string; method: string; status: number; durationMs: number }): void;
+  graphqlError(code: string): void;
+  observeSockets(read: () => { connections: number; subscriptions: number }): void;
 }
 
 export interface ReadinessCheck {
@@ -214,6 +223,7 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     persistedQueries,
     trustedDocuments,
   });
+  ports.edgeMetrics?.observeSockets(() => socketServer.counts());
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     introspection: security.introspection ?? !options.production,
@@ -221,7 +231,11 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     hideSchemaDetailsFromClientErrors: options.production || limits.hideSuggestions,
     // Shutdown is ours (main.ts): Apollo's own handler would re-raise the signal mid-drain.
     stopOnTerminationSignals: false,
-    formatError: (formatted, error) => formatError(formatted, error, options.production),
+    formatError: (formatted, error) => {
+      const answered = formatError(formatted, error, options.production);
+      ports.edgeMetrics?.graphqlError(String(answered.extensions?.code ?? "INTERNAL_SERVER_ERROR"));
+      return answered;
+    },
     // armor's depth, alias, cost and directive limits are validation rules, not plugins.
     validationRules: protections.validationRules,
     parseOptions: { maxTokens: limits.maxTokens },
@@ -294,6 +308,7 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
   // req.ip, the address anonymous viewers are rate-limited by, then honours X-Forwarded-For from
   // trusted proxies only, exactly as the socket does.
   app.set("trust proxy", trust);
+  if (ports.edgeMetrics) app.use(measureRequests(ports.edgeMetrics));
   app.use(
     pinoHttp({
       logger,
@@ -397,6 +412,26 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
       // Last: spans of the drain and the stop still go out.
       await ports.tracing?.shutdown();
     },
+  };
+}
+
+const MEASURED_ROUTES = new Set(["graphql", "healthz", "readyz", "metrics"]);
+
+/** Times every answer on "close" (also when the client went away before it). */
+function measureRequests(metrics: EdgeMetrics): express.RequestHandler {
+  return (req, res, next) => {
+    const startedMs = performance.now();
+    // Read now: mounted routers rewrite req.path while they handle the request.
+    const first = req.path.split("/")[1] ?? "";
+    res.once("close", () => {
+      metrics.httpRequest({
+        route: MEASURED_ROUTES.has(first) ? first : "other",
+        method: req.method,
+        status: res.statusCode,
+        durationMs: performance.now() - startedMs,
+      });
+    });
+    next();
   };
 }
 

@@ -160,6 +160,7 @@ export async function buildPorts(
     logger,
     telemetry,
     metrics: telemetry.registry,
+    edgeMetrics: telemetry,
     readiness: shared.readiness,
     ...(activeViewers && { activeViewers }),
     ...(rateLimiter && { rateLimiter }),

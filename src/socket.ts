@@ -70,9 +70,14 @@ const MAX_TIMER_MS = 2_147_483_647;
  * applies the HTTP limits to every operation, and bounds connections per viewer and subscriptions
  * per connection.
  */
-export function createSocketServer(options: SocketOptions): { dispose(): Promise<void> } {
+export function createSocketServer(options: SocketOptions): {
+  dispose(): Promise<void>;
+  /** Accepted connections and their subscriptions, right now. */
+  counts(): { connections: number; subscriptions: number };
+} {
   const { logger, schema } = options;
   const connectionsPerViewer = new Map<string, number>();
+  const accepted = new Set<ConnectionState>();
   const wsServer = new WebSocketServer({
     server: options.httpServer,
     path: "/graphql",
@@ -103,6 +108,7 @@ export function createSocketServer(options: SocketOptions): { dispose(): Promise
 
   const release = (state: ConnectionState): void => {
     clearTimeout(state.expiryTimer);
+    accepted.delete(state);
     const viewer = state.viewer;
     if (viewer?.kind !== "user") return;
     const left = (connectionsPerViewer.get(viewer.id) ?? 1) - 1;
@@ -147,6 +153,7 @@ export function createSocketServer(options: SocketOptions): { dispose(): Promise
         }
         state.viewer = viewer;
         state.subscriptions = new Set();
+        accepted.add(state);
         // On the socket's own close, not graphql-ws's onClose: that one waits for every live
         // subscription's return(), which an async generator parked on its next change defers.
         ctx.extra.socket.once("close", () => release(state));
@@ -253,6 +260,11 @@ export function createSocketServer(options: SocketOptions): { dispose(): Promise
   return {
     dispose: async () => {
       await server.dispose();
+    },
+    counts: () => {
+      let subscriptions = 0;
+      for (const state of accepted) subscriptions += state.subscriptions?.size ?? 0;
+      return { connections: accepted.size, subscriptions };
     },
   };
 }

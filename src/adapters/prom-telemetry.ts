@@ -22,6 +22,12 @@ export interface PromTelemetryOptions {
 
 const BREAKER_STATES: readonly BreakerState[] = ["closed", "half-open", "open"];
 
+/** What the socket holds open right now; read at each scrape. */
+export interface SocketCounts {
+  readonly connections: number;
+  readonly subscriptions: number;
+}
+
 /**
  * The gateway's metrics on a registry of its own (never prom-client's global one), so several
  * instances can live in one process (tests) without clashing. Serve `registry.metrics()` with
@@ -48,6 +54,9 @@ export class PromTelemetry implements Telemetry, InvalidationBusMetrics, UpdateM
   private readonly updateApplyFailures: Counter;
   private readonly updateStreamLag: Gauge;
   private readonly updateStreamPending: Gauge;
+  private readonly httpRequestDuration: Histogram<"route" | "method" | "status">;
+  private readonly graphqlErrors: Counter<"code">;
+  private socketCounts: () => SocketCounts = () => ({ connections: 0, subscriptions: 0 });
 
   constructor(options: PromTelemetryOptions = {}) {
     const prefix = options.prefix ?? "home_gateway_";
@@ -164,6 +173,36 @@ export class PromTelemetry implements Telemetry, InvalidationBusMetrics, UpdateM
       help: "Update entries delivered to the group but not yet acknowledged (sampled).",
       registers,
     });
+    this.httpRequestDuration = new Histogram({
+      name: `${prefix}http_request_duration_seconds`,
+      help: "HTTP requests answered, per route (graphql, healthz, readyz, metrics, other), method and status.",
+      labelNames: ["route", "method", "status"],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    });
+    this.graphqlErrors = new Counter({
+      name: `${prefix}graphql_errors_total`,
+      help: "GraphQL errors returned over HTTP, per extensions.code (a response may carry several).",
+      labelNames: ["code"],
+      registers,
+    });
+    const counts = (): SocketCounts => this.socketCounts();
+    new Gauge({
+      name: `${prefix}socket_connections`,
+      help: "WebSocket connections accepted (connection_init passed) and still open.",
+      registers,
+      collect() {
+        this.set(counts().connections);
+      },
+    });
+    new Gauge({
+      name: `${prefix}open_subscriptions`,
+      help: "Subscriptions running on this instance's sockets.",
+      registers,
+      collect() {
+        this.set(counts().subscriptions);
+      },
+    });
   }
 
   cacheLookup(tier: CacheTier, keyClass: KeyClass, result: { hits: number; misses: number }): void {
@@ -224,6 +263,22 @@ export class PromTelemetry implements Telemetry, InvalidationBusMetrics, UpdateM
 
   updateApplyFailed(): void {
     this.updateApplyFailures.inc();
+  }
+
+  httpRequest(request: { route: string; method: string; status: number; durationMs: number }): void {
+    this.httpRequestDuration.observe(
+      { route: request.route, method: request.method, status: String(request.status) },
+      request.durationMs / 1_000,
+    );
+  }
+
+  graphqlError(code: string): void {
+    this.graphqlErrors.inc({ code });
+  }
+
+  /** The socket server's live counts, read at each scrape. */
+  observeSockets(read: () => SocketCounts): void {
+    this.socketCounts = read;
   }
 
   updateStreamBacklog(backlog: { readonly lag: number | undefined; readonly pending: number }): void {
