@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 const require = createRequire(import.meta.url);
 
@@ -10,6 +10,8 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
+    // `npm run test:image` plays the Dockerfile (two npm ci and a build): too slow for every run.
+    exclude: [...configDefaults.exclude, "test/image/**"],
     setupFiles: ["test/support/setup.ts"],
     testTimeout: 20_000,
     hookTimeout: 30_000,
