@@ -28,6 +28,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/dist-web ./dist-web
+# The trusted-documents manifests codegen writes (committed): the gateway reads them at start.
+COPY client/gql/persisted-documents.json ./client/gql/
+COPY web/renderer/gql/persisted-documents.json ./web/renderer/gql/
 # The node images' unprivileged user (uid 1000); nothing under /app is writable by it.
 USER node
 EXPOSE 4000

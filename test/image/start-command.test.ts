@@ -171,6 +171,18 @@ describe("the image's start command, run as-is on this machine", () => {
     });
   }, 60_000);
 
+  async function graphql(body: Record<string, unknown>): Promise<{
+    data?: Record<string, unknown>;
+    errors?: { extensions?: { code?: string } }[];
+  }> {
+    const response = await fetch(`${origin}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    return (await response.json()) as Awaited<ReturnType<typeof graphql>>;
+  }
+
   afterAll(() => {
     if (container.exitCode === null && container.signalCode === null) container.kill("SIGKILL");
   });
@@ -195,12 +207,18 @@ describe("the image's start command, run as-is on this machine", () => {
 
     const ready = await fetch(`${origin}/readyz`);
     expect(ready.status).toBe(200);
-    const answer = await fetch(`${origin}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: "{ __typename }" }),
-    });
-    expect(await answer.json()).toEqual({ data: { __typename: "Query" } });
+    // Production defaults hold: an operation outside the trusted documents is refused, and one of
+    // them, sent by hash alone, answers from the manifest the image carries.
+    const adHoc = await graphql({ query: "{ __typename }" });
+    expect(adHoc.errors?.[0]?.extensions?.code).toBe("QUERY_NOT_IN_SAFELIST");
+    const manifest = JSON.parse(
+      await readFile(join(runtimeRoot, workdir, "client/gql/persisted-documents.json"), "utf8"),
+    ) as Record<string, string>;
+    const [hash] = Object.entries(manifest).find(([, text]) => /\bquery Home\b/.test(text)) ?? [];
+    expect(hash).toBeDefined();
+    const home = await graphql({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+    expect(home.errors).toBeUndefined();
+    expect(home.data?.home).toBeDefined();
 
     const [healthcheck] = instructionsOf(runtime, "HEALTHCHECK");
     const [program, ...rest] = execForm(healthcheck as never);
