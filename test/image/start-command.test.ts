@@ -209,7 +209,7 @@ describe("the image's start command, run as-is on this machine", () => {
     expect(ready.status).toBe(200);
     // Production defaults hold: an operation outside the trusted documents is refused, and one of
     // them, sent by hash alone, answers from the manifest the image carries.
-    const adHoc = await graphql({ query: "{ __typename }" });
+    const adHoc = await graphql({ query: "{ home { id } }" });
     expect(adHoc.errors?.[0]?.extensions?.code).toBe("QUERY_NOT_IN_SAFELIST");
     const manifest = JSON.parse(
       await readFile(join(runtimeRoot, workdir, "client/gql/persisted-documents.json"), "utf8"),
