@@ -242,8 +242,11 @@ describe("tracing over OTLP/HTTP", () => {
     const l2 = named(trace, "l2.get");
     expect(l1.length).toBeGreaterThan(0);
     expect(l2.length).toBeGreaterThan(0);
+    // Lookups are children of the request, or of its fallback when a loaded machine let the
+    // personalised call miss the soft timeout.
+    const owners = [server.spanId, ...named(trace, "home.generic_fallback").map((span) => span.spanId)];
     for (const span of [...l1, ...l2]) {
-      expect(span.parentSpanId).toBe(server.spanId);
+      expect(owners).toContain(span.parentSpanId);
       expect(span.attributes["hg.keys"]).toBeGreaterThan(0);
     }
 
