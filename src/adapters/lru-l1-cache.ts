@@ -116,6 +116,10 @@ export class LruL1Cache implements L1Cache {
     }
   }
 
+  evictedSince(key: CacheKey, mark: number): boolean {
+    return this.evictedAfter(cacheKeyId(key), mark);
+  }
+
   evict(keys: readonly CacheKey[]): void {
     if (keys.length === 0) return;
     this.generation++;

@@ -159,6 +159,10 @@ export class TracedL1Cache implements L1Cache {
     this.inner.setMany(entries, options);
   }
 
+  evictedSince(key: CacheKey, mark: number): boolean {
+    return this.inner.evictedSince(key, mark);
+  }
+
   evict(keys: readonly CacheKey[]): void {
     this.inner.evict(keys);
   }

@@ -130,7 +130,7 @@ export class PromTelemetry implements Telemetry, InvalidationBusMetrics, UpdateM
     });
     this.updatesApplied = new Counter({
       name: `${prefix}updates_applied_total`,
-      help: "Pushed update events applied, per kind and result (written, stale, dropped, invalidated, published).",
+      help: "Pushed update events applied, per kind and result (written, repeated, stale, dropped, invalidated, published).",
       labelNames: ["kind", "result"],
       registers,
     });

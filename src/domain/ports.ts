@@ -42,6 +42,8 @@ export interface L1Cache {
    */
   mark(): number;
   setMany(entries: readonly CacheWrite[], options?: { readonly unlessEvictedSince?: number }): void;
+  /** Whether `key` was evicted (alone or with everything) after `mark` was taken. */
+  evictedSince(key: CacheKey, mark: number): boolean;
   evict(keys: readonly CacheKey[]): void;
   /** Drops every entry (e.g. after invalidation messages may have been lost). */
   evictAll(): void;

@@ -69,8 +69,15 @@ const DEADLINE_CANCELLED = Symbol("deadline cancelled");
  * that miss the same key sharing one load. Each request gets its own DataLoader from `loaderFor`.
  */
 export class ProductData {
-  /** Loads under way, by cache key id, so concurrent requests join instead of repeating them. */
-  private readonly inFlight = new Map<string, Promise<Settled>>();
+  /**
+   * Loads under way, by cache key id, so concurrent requests join instead of repeating them; each
+   * with the L1 mark taken when it began, so that a request never joins a load older than an
+   * invalidation of its key (that load may bring the value the invalidation replaced).
+   */
+  private readonly inFlight = new Map<
+    string,
+    { readonly settled: Promise<Settled>; readonly mark: number }
+  >();
 
   constructor(private readonly options: ProductDataOptions) {}
 
@@ -185,7 +192,7 @@ export class ProductData {
       const hit = fromL1.get(id);
       const running = this.inFlight.get(id);
       if (hit) outcomes.set(ref.id, { kind: "found", info: hit });
-      else if (running) loads.set(ref.id, running);
+      else if (running && !l1.evictedSince(key, running.mark)) loads.set(ref.id, running.settled);
       else misses.push({ ref, key, id });
     });
 
@@ -193,8 +200,12 @@ export class ProductData {
       const settle = new Map<string, (settled: Settled) => void>();
       for (const miss of misses) {
         const promise = new Promise<Settled>((resolve) => settle.set(miss.id, resolve));
-        this.inFlight.set(miss.id, promise);
-        void promise.finally(() => this.inFlight.delete(miss.id));
+        const entry = { settled: promise, mark };
+        this.inFlight.set(miss.id, entry);
+        // A newer load of the key may have taken its place meanwhile; that one stays.
+        void promise.finally(() => {
+          if (this.inFlight.get(miss.id) === entry) this.inFlight.delete(miss.id);
+        });
         loads.set(miss.ref.id, promise);
       }
       void this.load(keyClass, misses, keyOf, fetch, mark, (id, settled) => settle.get(id)?.(settled));

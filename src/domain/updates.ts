@@ -75,13 +75,16 @@ export interface UpdateRejection {
 /**
  * What applying an event did:
  * - `written`: L2 took the new version; L1 was invalidated and the change published;
- * - `stale`: L2 already held this or a newer version; nothing else happened;
+ * - `stale`: L2 already held a newer version; nothing else happened;
+ * - `repeated`: L2 already held exactly this version (a redelivered event, or a read that filled L2
+ *   from the product service first): L1 was invalidated and the change published again, since
+ *   whoever wrote that version may not have (a read fill never does; a crashed applier may not have);
  * - `dropped`: the viewer is inactive and the policy keeps their pushes out of L2: the entry was
  *   deleted and invalidated instead, so their next visit loads it on demand;
  * - `invalidated`: an invalidate event's entries were deleted and invalidated;
  * - `published`: a plan change was published (nothing is cached for plans).
  */
-export type ApplyResult = "written" | "stale" | "dropped" | "invalidated" | "published";
+export type ApplyResult = "written" | "repeated" | "stale" | "dropped" | "invalidated" | "published";
 
 export interface ApplyOutcome {
   readonly kind: UpdateKind;
@@ -171,14 +174,17 @@ export const UPDATE_APPLIER_DEFAULTS = {
 
 /**
  * Applies one pushed update: writes L2 (versioned: an older or equal version is a no-op), tells every
- * instance to evict the keys from L1, then publishes the change for the viewers' live tiles, only for
- * what was actually written.
+ * instance to evict the keys from L1, then publishes the change for the viewers' live tiles, for
+ * what was written and for a version L2 already held exactly. The latter matters: a read that missed
+ * the caches fills L2 from the product service, possibly with the version an event in the stream
+ * is about to bring, and it neither invalidates nor publishes; nor did an applier that crashed
+ * between its L2 write and its publication. Publishing the same version twice is harmless (same
+ * revision, clients keep the highest); publishing it never loses a live update.
  *
  * It rejects with {@link UpdateApplyError} only when L2 could not be written or deleted: the caller
  * must then keep the event and retry it. Once L2 holds the new version, a failed invalidation or
- * publication is logged and the event counts as applied: retrying could not repeat them (the retry
- * finds the version already written), L1 entries expire on their own within seconds, and the live
- * feed is at most once anyway (clients resync on a gap).
+ * publication is logged and the event counts as applied: L1 entries expire on their own within
+ * seconds, and the live feed is at most once anyway (clients resync on a gap).
  */
 export class UpdateApplier {
   private readonly options: UpdateApplierOptions;
@@ -209,11 +215,11 @@ export class UpdateApplier {
         return this.applyPersonal(event.user, event.info);
       case "generic": {
         const key = genericKey(event.info.id);
-        const written = await this.write("generic", key, event.info, this.genericTtlMs);
-        if (!written) return { kind: "generic", result: "stale", keys: [] };
+        const result = await this.write("generic", key, event.info, this.genericTtlMs);
+        if (result === "stale") return { kind: "generic", result, keys: [] };
         await this.invalidate([key]);
         await this.publish({ kind: "generic", info: event.info });
-        return { kind: "generic", result: "written", keys: [key] };
+        return { kind: "generic", result, keys: [key] };
       }
       case "plan":
         // Plans are not cached, so there is nothing to version against: a repeated plan event makes
@@ -239,11 +245,11 @@ export class UpdateApplier {
       await this.drop("personal", [key]);
       return { kind: "personal", result: "dropped", keys: [key], viewerActive };
     }
-    const written = await this.write("personal", key, info, this.personalTtlMs);
-    if (!written) return { kind: "personal", result: "stale", keys: [], viewerActive };
+    const result = await this.write("personal", key, info, this.personalTtlMs);
+    if (result === "stale") return { kind: "personal", result, keys: [], viewerActive };
     await this.invalidate([key]);
     await this.publish({ kind: "personal", user, info });
-    return { kind: "personal", result: "written", keys: [key], viewerActive };
+    return { kind: "personal", result, keys: [key], viewerActive };
   }
 
   /** Undefined when no policy is configured, or when the store could not say (then the push is kept). */
@@ -261,10 +267,21 @@ export class UpdateApplier {
     }
   }
 
-  private async write(kind: UpdateKind, key: CacheKey, info: ProductInfo, ttlMs: number): Promise<boolean> {
+  /**
+   * `repeated` when L2 refused the write because it already held exactly this version. Telling that
+   * from an older event costs one read, only for refused writes (duplicates and reordered events).
+   */
+  private async write(
+    kind: UpdateKind,
+    key: CacheKey,
+    info: ProductInfo,
+    ttlMs: number,
+  ): Promise<"written" | "repeated" | "stale"> {
     try {
       const [written] = await this.options.l2.setMany([{ key, value: info }], { ttlMs });
-      return written === true;
+      if (written === true) return "written";
+      const held = (await this.options.l2.getMany([key])).get(cacheKeyId(key));
+      return held?.version === info.version ? "repeated" : "stale";
     } catch (error) {
       throw new UpdateApplyError(
         kind,

@@ -104,6 +104,20 @@ describe("LruL1Cache", () => {
     expect(idsOf(cache, [ALICE_A, ALICE_B])).toEqual([cacheKeyId(ALICE_B)]);
   });
 
+  it("says whether a key was evicted since a mark, by the key or by evictAll", () => {
+    const cache = new LruL1Cache({ clock: new FakeClock() });
+    const first = cache.mark();
+    cache.evict([ALICE_A]);
+    expect([cache.evictedSince(ALICE_A, first), cache.evictedSince(ALICE_B, first)]).toEqual([true, false]);
+    const second = cache.mark();
+    expect(cache.evictedSince(ALICE_A, second)).toBe(false);
+    cache.evictAll();
+    expect([cache.evictedSince(ALICE_B, second), cache.evictedSince(GENERIC_A, cache.mark())]).toEqual([
+      true,
+      false,
+    ]);
+  });
+
   it("writes a key evicted before the mark", () => {
     const cache = new LruL1Cache({ clock: new FakeClock() });
     cache.evict([ALICE_A]);
