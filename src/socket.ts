@@ -120,6 +120,7 @@ export function createSocketServer(options: SocketOptions): {
     {
       schema,
       isProd: options.production,
+      jsonMessageReviver: refuseServerMessages,
       onConnect: async (ctx) => {
         const state: ConnectionState = {};
         ctx.extra.state = state;
@@ -267,4 +268,19 @@ export function createSocketServer(options: SocketOptions): {
       return { connections: accepted.size, subscriptions };
     },
   };
+}
+
+/** Message types only a server sends. */
+const SERVER_MESSAGE_TYPES = new Set(["connection_ack", "next", "error"]);
+
+/**
+ * graphql-ws takes a well-formed server message from a client (`connection_ack`, `next`, `error`)
+ * for its own bug: it logs "Internal error occurred" and closes 4500. Turning such a message into
+ * an invalid one at parse time makes it close 4400 "Invalid message received", as the protocol says
+ * for a message the server does not expect.
+ */
+function refuseServerMessages(this: unknown, key: string, value: unknown): unknown {
+  if (key !== "" || typeof value !== "object" || value === null) return value;
+  const type = (value as { type?: unknown }).type;
+  return typeof type === "string" && SERVER_MESSAGE_TYPES.has(type) ? null : value;
 }

@@ -421,6 +421,16 @@ describe("protocol abuse", () => {
     await expectStillServing();
   });
 
+  it.each(["connection_ack", "next", "error"])(
+    "a message only a server sends (%s): closed 4400, not 4500 (internal error)",
+    async (type) => {
+      const socket = await connect(`sends-${type}`);
+      socket.send({ id: "x", type, payload: {} } as Frame);
+      expect(await socket.waitClosed()).toEqual({ code: 4400, reason: "Invalid message received" });
+      await expectStillServing();
+    },
+  );
+
   it("a subscribe reusing a live id: closed 4409", async () => {
     const socket = await connect("reuses-ids");
     const id = subscribe(socket);
