@@ -27,6 +27,7 @@ import {
   ProductData,
   type RateLimiter,
   type Recommendations,
+  SectionCursors,
   type Telemetry,
   type Viewer,
 } from "./domain/index.js";
@@ -34,6 +35,7 @@ import { type GatewayContext, type HomeServices, createContext } from "./resolve
 import { buildGatewaySchema } from "./resolvers/schema.js";
 import { TileFaultLog } from "./resolvers/tile-fault-log.js";
 import { DEFAULT_LIMITS, type OperationLimits, operationProtections } from "./security.js";
+import { DEV_CURSOR_SECRET } from "./config.js";
 import { createSocketServer } from "./socket.js";
 import { type ComponentVersionRules, NO_VERSION_RULES } from "./ui-components/index.js";
 import {
@@ -107,6 +109,8 @@ export interface GatewayOptions {
   readonly webBaseUrl: string;
   /** Components gated by app version; none when absent. */
   readonly componentVersionRules?: ComponentVersionRules;
+  /** Signs page cursors; every instance behind one load balancer needs the same. */
+  readonly cursorSecret?: string;
   readonly security?: SecurityOptions;
   /** The playground and the reference renderer; neither is served without this. */
   readonly web?: WebOptions;
@@ -183,6 +187,7 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     webBaseUrl: options.webBaseUrl,
     componentRules: options.componentVersionRules ?? NO_VERSION_RULES,
     tileFaults: new TileFaultLog({ logger, clock: ports.clock }),
+    cursors: new SectionCursors(options.cursorSecret ?? DEV_CURSOR_SECRET),
   };
 
   const schema = await buildGatewaySchema();

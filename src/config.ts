@@ -3,6 +3,12 @@ import { z } from "zod";
 import { L1_DEFAULTS } from "./adapters/lru-l1-cache.js";
 import { type ComponentVersionRules, parseComponentVersionRules } from "./ui-components/index.js";
 
+/**
+ * Signs page cursors when CURSOR_SECRET is unset. Public, but a cursor carries no authority: a viewer
+ * reads only its own sections whatever a cursor says; the signature makes a bad cursor's error precise.
+ */
+export const DEV_CURSOR_SECRET = "home-gateway-DEVELOPMENT-cursor-secret-set-CURSOR_SECRET";
+
 /** The development secret of the embedded default: public, so any token it signs is worthless. */
 export const DEV_JWT_SECRET = "home-gateway-DEVELOPMENT-ONLY-secret-do-not-use-in-production";
 
@@ -22,6 +28,7 @@ const schema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     JWT_ISSUER: z.string().min(1).optional(),
+    CURSOR_SECRET: z.string().min(32, "must be at least 32 characters").default(DEV_CURSOR_SECRET),
     JWT_AUDIENCE: z.string().min(1).optional(),
     JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
     JWT_JWKS_URL: httpUrl.optional(),

@@ -3,7 +3,7 @@ import { startTracing } from "./adapters/otel-tracing.js";
 import { createLogger } from "./adapters/pino-logger.js";
 import { createGateway } from "./app.js";
 import { TokenVerifier, mintToken } from "./auth.js";
-import { type Config, ConfigError, loadConfig } from "./config.js";
+import { type Config, ConfigError, DEV_CURSOR_SECRET, loadConfig } from "./config.js";
 import { buildPorts } from "./composition.js";
 import { DEMO_USERS } from "./embedded.js";
 import { ManifestError, TrustedDocuments } from "./trusted-documents.js";
@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     l2TtlMs: config.L2_TTL_MS,
     webBaseUrl: config.WEB_BASE_URL,
     componentVersionRules: config.COMPONENT_VERSION_RULES,
+    cursorSecret: config.CURSOR_SECRET,
     web: {
       playground: config.playground,
       renderer: config.playground,
@@ -93,6 +94,9 @@ async function main(): Promise<void> {
     "home-gateway listening",
   );
 
+  if (config.NODE_ENV === "production" && config.CURSOR_SECRET === DEV_CURSOR_SECRET) {
+    logger.warn("CURSOR_SECRET is not set: page cursors are signed with a public development secret");
+  }
   if (config.usingDevSecret && config.jwtSecret) {
     const secret = config.jwtSecret;
     logger.warn("JWT_SECRET is not set: tokens are signed with the public DEVELOPMENT secret");

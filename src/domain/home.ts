@@ -20,12 +20,15 @@ export interface ResolvedHome {
   /** True when the viewer's own plan was unavailable and the generic plan stands in. */
   readonly planIsFallback: boolean;
   readonly sections: readonly ResolvedSection[];
+  /** Planned sections after `sections`, not loaded: the client loads each with `section`. */
+  readonly deferred?: readonly PlannedSection[];
 }
 
 /**
  * The home screen's data for one viewer: one recommendations call, then every product of every
  * section through the request's loader, which batches them into one lookup. A section whose
- * products fail stands alone as an error; the rest of the screen still renders.
+ * products fail stands alone as an error; the rest of the screen still renders. With
+ * `fullSections`, only that many sections are loaded; the rest are planned, not loaded (`deferred`).
  */
 export async function resolveHome(
   viewer: Viewer,
@@ -34,12 +37,15 @@ export async function resolveHome(
     readonly loader: DataLoader<ProductRef, ResolvedProduct, ProductId>;
     readonly logger: Logger;
   },
+  options: { readonly fullSections?: number | undefined } = {},
 ): Promise<ResolvedHome> {
   const { plan, planIsFallback } = await planFor(viewer, deps.recommendations, deps.logger);
+  const loaded =
+    options.fullSections === undefined ? plan.sections : plan.sections.slice(0, options.fullSections);
   // One loadMany per section in the same tick: DataLoader folds them into a single batch.
-  const loads = plan.sections.map((section) => deps.loader.loadMany(section.products));
+  const loads = loaded.map((section) => deps.loader.loadMany(section.products));
   const sections = await Promise.all(
-    plan.sections.map(async (section, index): Promise<ResolvedSection> => {
+    loaded.map(async (section, index): Promise<ResolvedSection> => {
       const results = await (loads[index] as Promise<(ResolvedProduct | Error)[]>);
       const error = results.find((result): result is Error => result instanceof Error);
       if (error) {
@@ -49,10 +55,12 @@ export async function resolveHome(
       return { plan: section, products: results as ResolvedProduct[] };
     }),
   );
-  return { viewer, planIsFallback, sections };
+  if (loaded.length === plan.sections.length) return { viewer, planIsFallback, sections };
+  return { viewer, planIsFallback, sections, deferred: plan.sections.slice(loaded.length) };
 }
 
-async function planFor(
+/** The viewer's plan, or the generic one standing in when the viewer's cannot be had. */
+export async function planFor(
   viewer: Viewer,
   recommendations: Recommendations,
   logger: Logger,

@@ -3,5 +3,6 @@ export * from "./ports.js";
 export * from "./errors.js";
 export * from "./product-data.js";
 export * from "./home.js";
+export * from "./sections.js";
 export * from "./generic-refresh.js";
 export * from "./updates.js";

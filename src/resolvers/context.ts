@@ -9,6 +9,7 @@ import type {
   ProductRef,
   Recommendations,
   ResolvedProduct,
+  SectionCursors,
   Viewer,
 } from "../domain/index.js";
 import type { ComponentVersionRules } from "../ui-components/index.js";
@@ -34,6 +35,8 @@ export interface HomeServices {
   /** Components gated by app version (COMPONENT_VERSION_RULES). */
   readonly componentRules: ComponentVersionRules;
   readonly tileFaults: TileFaultLog;
+  /** Signs and reads the page cursors of `section`. */
+  readonly cursors: SectionCursors;
 }
 
 export function createContext(viewer: Viewer, services: HomeServices): GatewayContext {

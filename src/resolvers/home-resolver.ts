@@ -1,5 +1,5 @@
-import { Arg, Ctx, Query, Resolver } from "type-graphql";
-import { resolveHome } from "../domain/index.js";
+import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import { InvalidArgumentError, resolveHome } from "../domain/index.js";
 import { type HomeScreen as HomeScreenModel, buildHomeScreen } from "../ui-components/index.js";
 import { capabilitiesOf } from "./capabilities.js";
 import type { GatewayContext } from "./context.js";
@@ -17,16 +17,29 @@ export class HomeResolver {
       description: "Omitted: the client renders the baseline only.",
     })
     capabilities: ClientCapabilitiesInput | null | undefined,
+    @Arg("firstSections", () => Int, {
+      nullable: true,
+      description:
+        "Load only the first N sections; the rest come as LazySection stubs to load with `section`. Omitted: every section.",
+    })
+    firstSections: number | null | undefined,
     @Ctx() context: GatewayContext,
   ): Promise<HomeScreenModel> {
     const { services, viewer } = context;
+    if (firstSections != null && firstSections < 0) {
+      throw new InvalidArgumentError("firstSections", "firstSections must be 0 or more");
+    }
     // Marks the viewer active for the push-cache policy; throttled and never failing.
     if (viewer.kind === "user") void services.activeViewers?.touch(viewer.id);
-    const home = await resolveHome(context.viewer, {
-      recommendations: services.recommendations,
-      loader: context.products,
-      logger: services.logger,
-    });
+    const home = await resolveHome(
+      context.viewer,
+      {
+        recommendations: services.recommendations,
+        loader: context.products,
+        logger: services.logger,
+      },
+      { fullSections: firstSections ?? undefined },
+    );
     return buildHomeScreen(home, capabilitiesOf(capabilities, services.componentRules), {
       nowMs: services.clock.nowMs(),
       webBaseUrl: services.webBaseUrl,

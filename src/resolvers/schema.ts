@@ -8,12 +8,13 @@ import {
 import { buildSchema } from "type-graphql";
 import { HomeResolver } from "./home-resolver.js";
 import { LiveTilesResolver } from "./live-resolver.js";
+import { SectionResolver } from "./section-resolver.js";
 import { LIVE_UPDATE_TYPES, ORPHANED_TYPES } from "./types.js";
 
 /** The executable schema; the same one `npm run schema` prints to schema.graphql. */
 export async function buildGatewaySchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [HomeResolver, LiveTilesResolver],
+    resolvers: [HomeResolver, SectionResolver, LiveTilesResolver],
     orphanedTypes: [...ORPHANED_TYPES, ...LIVE_UPDATE_TYPES],
     validate: false,
     // type-graphql insists on a PubSub once a @Subscription exists, for topic-based subscriptions.

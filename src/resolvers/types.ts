@@ -378,6 +378,40 @@ export abstract class Section extends Node {
 
 @ObjectType({
   simpleResolvers: true,
+  description: "Relay-style: where a page of a section's tiles sits in the whole section.",
+})
+export class PageInfo implements ui.PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+  @Field(() => Boolean)
+  hasPreviousPage!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: "Pass as `after` to `section` for the tiles after the page's first tile.",
+  })
+  startCursor!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "Pass as `after` to `section` for the next page. Null when the section came whole.",
+  })
+  endCursor!: string | null;
+}
+
+@InterfaceType({
+  implements: [Node, Section],
+  resolveType: byTypename,
+  description:
+    "A section with a list of tiles that `section(first:, after:)` can page. `home` sends them whole.",
+})
+export abstract class TiledSection extends Section {
+  @Field(() => [Tile])
+  tiles!: ui.Tile[];
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
+
+@ObjectType({
+  simpleResolvers: true,
   implements: [Node, Section],
   description: "One featured tile across the screen.",
 })
@@ -389,33 +423,27 @@ export class HeroSection extends Section implements ui.HeroSection {
 
 @ObjectType({
   simpleResolvers: true,
-  implements: [Node, Section],
+  implements: [Node, Section, TiledSection],
   description: "A horizontally scrolling row.",
 })
-export class CarouselSection extends Section implements ui.CarouselSection {
+export class CarouselSection extends TiledSection implements ui.CarouselSection {
   declare readonly __typename: "CarouselSection";
-  @Field(() => [Tile])
-  tiles!: ui.Tile[];
 }
 
-@ObjectType({ simpleResolvers: true, implements: [Node, Section] })
-export class GridSection extends Section implements ui.GridSection {
+@ObjectType({ simpleResolvers: true, implements: [Node, Section, TiledSection] })
+export class GridSection extends TiledSection implements ui.GridSection {
   declare readonly __typename: "GridSection";
   @Field(() => Int)
   columns!: number;
-  @Field(() => [Tile])
-  tiles!: ui.Tile[];
 }
 
 @ObjectType({
   simpleResolvers: true,
-  implements: [Node, Section],
+  implements: [Node, Section, TiledSection],
   description: "A vertical list: the baseline section every client renders.",
 })
-export class ListSection extends Section implements ui.ListSection {
+export class ListSection extends TiledSection implements ui.ListSection {
   declare readonly __typename: "ListSection";
-  @Field(() => [Tile])
-  tiles!: ui.Tile[];
 }
 
 @ObjectType({
@@ -435,6 +463,21 @@ export class ErrorSection extends Section implements ui.ErrorSection {
 
 @ObjectType({
   simpleResolvers: true,
+  implements: [Node, Section],
+  description:
+    "A section `home` did not load (past `firstSections`): load it with `section(id:)` and the same capabilities. Its revision is 0.",
+})
+export class LazySection extends Section implements ui.LazySection {
+  declare readonly __typename: "LazySection";
+  @Field(() => ComponentKindEnum, {
+    description:
+      "The component it is planned as, for a skeleton; loaded, it may still be an ErrorSection, or nothing (null).",
+  })
+  kind!: ComponentKind;
+}
+
+@ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description: "The whole home screen: sections of tiles, for one viewer and client.",
 })
@@ -449,7 +492,7 @@ export class HomeScreen extends Node implements ui.HomeScreen {
   @Field(() => GraphQLDateTimeISO, { description: "The earliest staleAfter of its tiles." })
   staleAfter!: Date;
   @Field(() => [Section])
-  sections!: ui.Section[];
+  sections!: ui.ScreenSection[];
 }
 
 /** Every concrete type, so the schema emits them even where only an interface refers to them. */
@@ -470,6 +513,7 @@ export const ORPHANED_TYPES = [
   GridSection,
   ListSection,
   ErrorSection,
+  LazySection,
 ];
 
 // --- live updates ------------------------------------------------------------------------------

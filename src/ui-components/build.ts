@@ -4,6 +4,7 @@ import type {
   ProductInfo,
   ResolvedHome,
   ResolvedProduct,
+  ResolvedSection,
   SectionKind,
 } from "../domain/index.js";
 import {
@@ -16,19 +17,23 @@ import {
   type DealTile,
   type HomeScreen,
   type Image,
+  type LazySection,
   type MediaTile,
   type MetricTile,
+  type PageInfo,
   type PlaceholderTile,
   type Price,
   type ProductTile,
   SCHEMA_VERSION,
   SECTION_KIND_OF,
+  type ScreenSection,
   type Section,
   type SectionBase,
   TILE_KIND_OF,
   type Tile,
   type TileBase,
   type TileVariant,
+  WHOLE_SECTION,
 } from "./components.js";
 
 export interface BuildOptions {
@@ -110,30 +115,23 @@ export function buildHomeScreen(
   capabilities: Capabilities,
   options: BuildOptions,
 ): HomeScreen {
-  const sections = home.sections
-    .map((section, position) =>
-      "error" in section
-        ? errorSection(
-            section.plan,
-            position,
-            "SECTION_FAILED",
-            "This section could not be loaded.",
-            capabilities,
-            options,
-          )
-        : productSection(section.plan, section.products, position, capabilities, options),
-    )
+  const loaded = home.sections
+    .map((section, position) => buildSection(section, position, capabilities, options))
     .filter((section): section is Section => section !== null);
+  const sections: ScreenSection[] = loaded;
+  home.deferred?.forEach((plan, index) =>
+    sections.push(lazySection(plan, home.sections.length + index, capabilities)),
+  );
   const nowMs = options.nowMs;
   const staleAfterMs = Math.min(
     nowMs + FRESH_FOR_MS.PERSONALIZED,
-    ...sections.flatMap((s) => tilesOf(s).map((t) => t.staleAfter.getTime())),
+    ...loaded.flatMap((s) => tilesOf(s).map((t) => t.staleAfter.getTime())),
   );
   const viewerId = home.viewer.kind === "user" ? home.viewer.id : null;
   return {
     __typename: "HomeScreen",
     id: `home:${viewerId ?? "anonymous"}`,
-    revision: Math.max(0, ...sections.map((section) => section.revision)),
+    revision: Math.max(0, ...loaded.map((section) => section.revision)),
     schemaVersion: SCHEMA_VERSION,
     viewer: { id: viewerId, anonymous: viewerId === null },
     generatedAt: new Date(nowMs),
@@ -142,11 +140,76 @@ export function buildHomeScreen(
   };
 }
 
-export function tilesOf(section: Section): readonly Tile[] {
+/** Where a page of a section's tiles starts, and its page info; `home` sends sections whole. */
+export interface SectionPage {
+  /** Index in the whole section of the page's first product. */
+  readonly firstTile: number;
+  readonly pageInfo: PageInfo;
+}
+
+const WHOLE: SectionPage = { firstTile: 0, pageInfo: WHOLE_SECTION };
+
+/**
+ * One section as `home` shows it at `position`, or a page of its tiles (the section's products are
+ * then the page's); null when this client can be shown nothing of it.
+ */
+export function buildSection(
+  section: ResolvedSection,
+  position: number,
+  capabilities: Capabilities,
+  options: BuildOptions,
+  page: SectionPage = WHOLE,
+): Section | null {
+  return "error" in section
+    ? errorSection(
+        section.plan,
+        position,
+        "SECTION_FAILED",
+        "This section could not be loaded.",
+        capabilities,
+        options,
+      )
+    : productSection(section.plan, section.products, position, capabilities, options, page);
+}
+
+/** The stub of a section not loaded yet, with the component it is planned as for this client. */
+function lazySection(plan: PlannedSection, position: number, capabilities: Capabilities): LazySection {
+  const kind = SECTION_KIND_OF[sectionTypename(plan, plan.products.length, capabilities)];
+  return {
+    __typename: "LazySection",
+    id: plan.id,
+    revision: 0,
+    title: plan.title,
+    variant: plan.kind === "hero" ? "EMPHASIZED" : "DEFAULT",
+    accessibilityLabel: plan.title,
+    analytics: { loggingId: plan.id, component: kind, position },
+    kind,
+  };
+}
+
+/** The component a planned section becomes with this many tiles, for this client. */
+function sectionTypename(
+  plan: PlannedSection,
+  tiles: number,
+  capabilities: Capabilities,
+): Exclude<Section["__typename"], "ErrorSection"> {
+  const wanted =
+    plan.kind === "hero" && tiles === 1
+      ? "HeroSection"
+      : plan.kind === "carousel"
+        ? "CarouselSection"
+        : plan.kind === "grid"
+          ? "GridSection"
+          : "ListSection";
+  return capabilities.components.has(SECTION_KIND_OF[wanted]) ? wanted : "ListSection";
+}
+
+export function tilesOf(section: ScreenSection): readonly Tile[] {
   switch (section.__typename) {
     case "HeroSection":
       return [section.tile];
     case "ErrorSection":
+    case "LazySection":
       return [];
     default:
       return section.tiles;
@@ -159,6 +222,7 @@ function productSection(
   position: number,
   capabilities: Capabilities,
   options: BuildOptions,
+  page: SectionPage,
 ): Section | null {
   if (products.length > 0 && products.every((product) => product.state === "UNAVAILABLE")) {
     return errorSection(
@@ -172,7 +236,12 @@ function productSection(
   }
   const tiles = products
     .map((product, index) =>
-      buildTile(product, { sectionId: plan.id, kind: plan.kind, position: index }, capabilities, options),
+      buildTile(
+        product,
+        { sectionId: plan.id, kind: plan.kind, position: page.firstTile + index },
+        capabilities,
+        options,
+      ),
     )
     .filter((tile): tile is Tile => tile !== null);
   if (tiles.length === 0) return null;
@@ -185,25 +254,18 @@ function productSection(
     accessibilityLabel: plan.title,
     analytics: { loggingId: plan.id, component: kind, position },
   });
-  const wanted: Section["__typename"] =
-    plan.kind === "hero" && tiles.length === 1
-      ? "HeroSection"
-      : plan.kind === "carousel"
-        ? "CarouselSection"
-        : plan.kind === "grid"
-          ? "GridSection"
-          : "ListSection";
-  const typename = capabilities.components.has(SECTION_KIND_OF[wanted]) ? wanted : "ListSection";
+  const typename = sectionTypename(plan, tiles.length, capabilities);
   const common = base(SECTION_KIND_OF[typename]);
+  const pageInfo = page.pageInfo;
   switch (typename) {
     case "HeroSection":
       return { __typename: typename, ...common, tile: tiles[0] as Tile };
     case "CarouselSection":
-      return { __typename: typename, ...common, tiles };
+      return { __typename: typename, ...common, tiles, pageInfo };
     case "GridSection":
-      return { __typename: typename, ...common, columns: 2, tiles };
+      return { __typename: typename, ...common, columns: 2, tiles, pageInfo };
     default:
-      return { __typename: "ListSection", ...common, tiles };
+      return { __typename: "ListSection", ...common, tiles, pageInfo };
   }
 }
 

@@ -192,21 +192,41 @@ export interface SectionBase {
   readonly accessibilityLabel: string;
   readonly analytics: Analytics;
 }
+/** Relay-style: where a page of a section's tiles sits in the whole section. */
+export interface PageInfo {
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: boolean;
+  /** Pass as `after` to `section` for the tiles after the page's first or last one. */
+  readonly startCursor: string | null;
+  readonly endCursor: string | null;
+}
+
+/** The page info of a section sent whole, as `home` sends every section it loads. */
+export const WHOLE_SECTION: PageInfo = Object.freeze({
+  hasNextPage: false,
+  hasPreviousPage: false,
+  startCursor: null,
+  endCursor: null,
+});
+
 export interface HeroSection extends SectionBase {
   readonly __typename: "HeroSection";
   readonly tile: Tile;
 }
 export interface CarouselSection extends SectionBase {
   readonly __typename: "CarouselSection";
+  readonly pageInfo: PageInfo;
   readonly tiles: readonly Tile[];
 }
 export interface GridSection extends SectionBase {
   readonly __typename: "GridSection";
+  readonly pageInfo: PageInfo;
   readonly columns: number;
   readonly tiles: readonly Tile[];
 }
 export interface ListSection extends SectionBase {
   readonly __typename: "ListSection";
+  readonly pageInfo: PageInfo;
   readonly tiles: readonly Tile[];
 }
 export interface ErrorSection extends SectionBase {
@@ -217,6 +237,19 @@ export interface ErrorSection extends SectionBase {
   readonly retry: Action;
 }
 export type Section = HeroSection | CarouselSection | GridSection | ListSection | ErrorSection;
+
+/**
+ * A section `home` did not load (past `firstSections`): what it is planned as, for a skeleton, and
+ * its id to load it by with `section`.
+ */
+export interface LazySection extends SectionBase {
+  readonly __typename: "LazySection";
+  /** The component it is planned as; the loaded section may still be an ErrorSection, or nothing. */
+  readonly kind: ComponentKind;
+}
+
+/** A section as a screen lists it: loaded, or a stub to load. */
+export type ScreenSection = Section | LazySection;
 
 export const SECTION_KIND_OF: Record<Section["__typename"], ComponentKind> = {
   HeroSection: "HERO_SECTION",
@@ -234,7 +267,7 @@ export interface HomeScreen {
   readonly viewer: { readonly id: string | null; readonly anonymous: boolean };
   readonly generatedAt: Date;
   readonly staleAfter: Date;
-  readonly sections: readonly Section[];
+  readonly sections: readonly ScreenSection[];
 }
 
 /** What the client says it can render; the server never sends it anything else. */

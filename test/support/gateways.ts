@@ -157,6 +157,7 @@ export async function startGatewayInProcess(options: {
     l2TtlMs: config.L2_TTL_MS,
     webBaseUrl: config.WEB_BASE_URL,
     componentVersionRules: config.COMPONENT_VERSION_RULES,
+    cursorSecret: config.CURSOR_SECRET,
     security: {
       trustedDocuments: TrustedDocuments.ofProject(config.TRUSTED_DOCUMENTS),
       trustedDocumentsOnly: config.trustedDocumentsOnly,

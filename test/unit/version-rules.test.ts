@@ -7,7 +7,12 @@ import {
   applyVersionRules,
   parseComponentVersionRules,
 } from "../../src/ui-components/index.js";
-import { HomeDocument, HomeUpdatesDocument, type HomeUpdatesSubscription } from "../gql/graphql.js";
+import {
+  HomeDocument,
+  HomeUpdatesDocument,
+  type HomeUpdatesSubscription,
+  SectionPageDocument,
+} from "../gql/graphql.js";
 import { subscribeInProcess } from "../support/in-process-subscription.js";
 import { capabilities } from "../support/resolved.js";
 import { type TestApp, createTestApp } from "../support/test-app.js";
@@ -79,6 +84,24 @@ describe("an old app version never receives a gated component", () => {
       expect.arrayContaining(["BasicTile"]),
     );
     expect(typenamesIn(current.data)).toContain("MediaTile");
+  });
+
+  it("at the section query, whole or paged", async () => {
+    app = await createTestApp({ gateway: { componentVersionRules: RULES } });
+    const token = await app.token("alice");
+    const load = (appVersion: string, first?: number) =>
+      app.execute(
+        SectionPageDocument,
+        { id: "watching", capabilities: client(appVersion), first },
+        { token },
+      );
+
+    for (const result of [await load("5.13.0"), await load("5.13.0", 2)]) {
+      expect(result.errors).toBeUndefined();
+      expect(typenamesIn(result.data)).toContain("BasicTile");
+      expect(typenamesIn(result.data)).not.toContain("MediaTile");
+    }
+    expect(typenamesIn((await load("5.14.0")).data)).toContain("MediaTile");
   });
 
   it("over the subscription: a pushed media tile comes as a BasicTile", async () => {

@@ -83,12 +83,13 @@ export type BasicTile = Node & Tile & {
 };
 
 /** A horizontally scrolling row. */
-export type CarouselSection = Node & Section & {
+export type CarouselSection = Node & Section & TiledSection & {
   __typename?: 'CarouselSection';
   accessibilityLabel: Scalars['String']['output'];
   analytics: Analytics;
   /** Stable across requests for the same thing in the same place. */
   id: Scalars['ID']['output'];
+  pageInfo: PageInfo;
   /** Grows whenever the node's content changes; keep the highest seen per id. */
   revision: Scalars['SafeInt']['output'];
   tiles: Array<Tile>;
@@ -181,13 +182,14 @@ export type FallbackReason =
   | 'SERVICE_FAILED'
   | 'SERVICE_SLOW';
 
-export type GridSection = Node & Section & {
+export type GridSection = Node & Section & TiledSection & {
   __typename?: 'GridSection';
   accessibilityLabel: Scalars['String']['output'];
   analytics: Analytics;
   columns: Scalars['Int']['output'];
   /** Stable across requests for the same thing in the same place. */
   id: Scalars['ID']['output'];
+  pageInfo: PageInfo;
   /** Grows whenever the node's content changes; keep the highest seen per id. */
   revision: Scalars['SafeInt']['output'];
   tiles: Array<Tile>;
@@ -239,13 +241,29 @@ export type Image = {
   url: Scalars['URL']['output'];
 };
 
+/** A section `home` did not load (past `firstSections`): load it with `section(id:)` and the same capabilities. Its revision is 0. */
+export type LazySection = Node & Section & {
+  __typename?: 'LazySection';
+  accessibilityLabel: Scalars['String']['output'];
+  analytics: Analytics;
+  /** Stable across requests for the same thing in the same place. */
+  id: Scalars['ID']['output'];
+  /** The component it is planned as, for a skeleton; loaded, it may still be an ErrorSection, or nothing (null). */
+  kind: ComponentKind;
+  /** Grows whenever the node's content changes; keep the highest seen per id. */
+  revision: Scalars['SafeInt']['output'];
+  title?: Maybe<Scalars['String']['output']>;
+  variant: SectionVariant;
+};
+
 /** A vertical list: the baseline section every client renders. */
-export type ListSection = Node & Section & {
+export type ListSection = Node & Section & TiledSection & {
   __typename?: 'ListSection';
   accessibilityLabel: Scalars['String']['output'];
   analytics: Analytics;
   /** Stable across requests for the same thing in the same place. */
   id: Scalars['ID']['output'];
+  pageInfo: PageInfo;
   /** Grows whenever the node's content changes; keep the highest seen per id. */
   revision: Scalars['SafeInt']['output'];
   tiles: Array<Tile>;
@@ -335,6 +353,17 @@ export type OpenUrlAction = Action & {
   url: Scalars['URL']['output'];
 };
 
+/** Relay-style: where a page of a section's tiles sits in the whole section. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Pass as `after` to `section` for the next page. Null when the section came whole. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Pass as `after` to `section` for the tiles after the page's first tile. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
 export type Personalization = {
   __typename?: 'Personalization';
   reason?: Maybe<FallbackReason>;
@@ -415,11 +444,22 @@ export type Query = {
   __typename?: 'Query';
   /** The viewer's home screen. Anonymous viewers (no token) get the generic screen. Declare what the client renders in `capabilities`: anything else is downgraded to the baseline (ListSection, BasicTile, OpenUrlAction) or left out. */
   home: HomeScreen;
+  /** One section of the viewer's home screen, exactly as `home` would show it: a LazySection stub loaded, or a page of a long section's tiles (`first` up to 100, `after` a PageInfo cursor). Null when this client can be shown nothing of it. Errors: SECTION_NOT_FOUND (not on this viewer's screen), INVALID_CURSOR (not issued to this viewer for this section), STALE_CURSOR (the section changed since: load it again without `after`). */
+  section?: Maybe<Section>;
 };
 
 
 export type QueryHomeArgs = {
   capabilities?: InputMaybe<ClientCapabilitiesInput>;
+  firstSections?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  capabilities?: InputMaybe<ClientCapabilitiesInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
 };
 
 /** The screen changed more than deltas can say: refetch `home`. */
@@ -517,6 +557,20 @@ export type TileVariant =
   | 'COMPACT'
   | 'FEATURED'
   | 'STANDARD';
+
+/** A section with a list of tiles that `section(first:, after:)` can page. `home` sends them whole. */
+export type TiledSection = {
+  accessibilityLabel: Scalars['String']['output'];
+  analytics: Analytics;
+  /** Stable across requests for the same thing in the same place. */
+  id: Scalars['ID']['output'];
+  pageInfo: PageInfo;
+  /** Grows whenever the node's content changes; keep the highest seen per id. */
+  revision: Scalars['SafeInt']['output'];
+  tiles: Array<Tile>;
+  title?: Maybe<Scalars['String']['output']>;
+  variant: SectionVariant;
+};
 
 /** A design token: the client maps it to its palette. */
 export type Tone =
@@ -754,6 +808,7 @@ export type RendererHomeQuery = { __typename?: 'Query', home: { __typename?: 'Ho
               | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
              | null }
          }
+      | { __typename: 'LazySection', id: string, revision: number, title?: string | null, variant: SectionVariant, accessibilityLabel: string }
       | { __typename: 'ListSection', id: string, revision: number, title?: string | null, variant: SectionVariant, accessibilityLabel: string, tiles: Array<
           | { __typename: 'BasicTile', title: string, subtitle?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
               | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
