@@ -45,18 +45,37 @@ export async function resolveHome(
   // One loadMany per section in the same tick: DataLoader folds them into a single batch.
   const loads = loaded.map((section) => deps.loader.loadMany(section.products));
   const sections = await Promise.all(
-    loaded.map(async (section, index): Promise<ResolvedSection> => {
-      const results = await (loads[index] as Promise<(ResolvedProduct | Error)[]>);
-      const error = results.find((result): result is Error => result instanceof Error);
-      if (error) {
-        deps.logger.error({ err: error, section: section.id }, "section failed to resolve");
-        return { plan: section, error };
-      }
-      return { plan: section, products: results as ResolvedProduct[] };
-    }),
+    loaded.map(async (section, index) =>
+      settleSection(section, await (loads[index] as Promise<(ResolvedProduct | Error)[]>), deps.logger),
+    ),
   );
   if (loaded.length === plan.sections.length) return { viewer, planIsFallback, sections };
   return { viewer, planIsFallback, sections, deferred: plan.sections.slice(loaded.length) };
+}
+
+/** One planned section's products, loaded in one batch of the loader (a subscription reloads one). */
+export async function resolvePlannedSection(
+  plan: PlannedSection,
+  deps: {
+    readonly loader: DataLoader<ProductRef, ResolvedProduct, ProductId>;
+    readonly logger: Logger;
+  },
+): Promise<ResolvedSection> {
+  return settleSection(plan, await deps.loader.loadMany(plan.products), deps.logger);
+}
+
+/** A section whose products failed to resolve stands alone as an error. */
+function settleSection(
+  plan: PlannedSection,
+  results: readonly (ResolvedProduct | Error)[],
+  logger: Logger,
+): ResolvedSection {
+  const error = results.find((result): result is Error => result instanceof Error);
+  if (error) {
+    logger.error({ err: error, section: plan.id }, "section failed to resolve");
+    return { plan, error };
+  }
+  return { plan, products: results as ResolvedProduct[] };
 }
 
 /** The viewer's plan, or the generic one standing in when the viewer's cannot be had. */

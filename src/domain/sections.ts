@@ -1,7 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import type DataLoader from "dataloader";
 import { DomainError, InvalidArgumentError } from "./errors.js";
-import { type ResolvedSection, planFor } from "./home.js";
+import { type ResolvedSection, planFor, resolvePlannedSection } from "./home.js";
 import type { PlannedSection, ProductId, ProductRef, ResolvedProduct, Viewer } from "./model.js";
 import type { Logger, Recommendations } from "./ports.js";
 
@@ -86,14 +86,8 @@ export async function resolveSection(
     startCursor: cursorAt(offset),
     endCursor: cursorAt(offset + products.length - 1),
   };
-  const results = await deps.loader.loadMany(products);
-  const pagePlan: PlannedSection = { ...planned, products };
-  const error = results.find((result): result is Error => result instanceof Error);
-  if (error) {
-    deps.logger.error({ err: error, section: id }, "section failed to resolve");
-    return { ...base, section: { plan: pagePlan, error } };
-  }
-  return { ...base, section: { plan: pagePlan, products: results as ResolvedProduct[] } };
+  const section = await resolvePlannedSection({ ...planned, products }, deps);
+  return { ...base, section };
 }
 
 /**

@@ -23,6 +23,7 @@ export function capabilitiesOf(
       appVersion: input.appVersion,
       components: new Set([...BASELINE_COMPONENTS, ...input.components]),
       actions: new Set([...BASELINE_ACTIONS, ...input.actions]),
+      ...(input.updates && { updates: new Set(input.updates) }),
     },
     rules,
   );

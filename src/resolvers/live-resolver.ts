@@ -1,5 +1,5 @@
 import { Arg, Root, Subscription, Resolver } from "type-graphql";
-import { type ProductChange, resolveHome } from "../domain/index.js";
+import { type ProductChange, resolveHome, resolvePlannedSection } from "../domain/index.js";
 import { type HomeUpdate as HomeUpdateModel, LiveScreen } from "../ui-components/index.js";
 import { BoundedQueue, OVERFLOWED } from "./bounded-queue.js";
 import { capabilitiesOf } from "./capabilities.js";
@@ -17,7 +17,7 @@ type Lost = { readonly kind: "lost"; readonly reason: string };
 export class LiveTilesResolver {
   @Subscription(() => HomeUpdate, {
     description:
-      "Live changes to the viewer's home screen: tiles replaced (same id, higher revision), inserted or removed, or a request to refetch `home`. Declare the same capabilities as for `home`.",
+      "Live changes to the viewer's home screen: tiles replaced (same id, higher revision), inserted or removed, whole sections replaced (SectionUpdate, when declared in `capabilities.updates`), or a request to refetch `home`. Declare the same capabilities as for `home`.",
     subscribe: ({ args, context }) =>
       liveUpdates(
         context as GatewayContext,
@@ -101,10 +101,18 @@ async function* screenUpdates(
         updates = [{ __typename: "ResyncRequired", reason }];
       } else if (change.kind === "plan") {
         updates = screen.replan(await snapshot());
-      } else if (change.kind === "personal") {
-        updates = screen.personal(change.info);
       } else {
-        updates = screen.generic(change.info);
+        // A change to a product of a section the client holds as failed: its source may be back.
+        updates = [];
+        for (const plan of screen.recovering(change.info.id)) {
+          const loader = services.productData.loaderFor(viewer);
+          updates.push(
+            ...screen.recovered(await resolvePlannedSection(plan, { loader, logger: services.logger })),
+          );
+        }
+        updates.push(
+          ...(change.kind === "personal" ? screen.personal(change.info) : screen.generic(change.info)),
+        );
       }
       // After a resync the client refetches: from then on it holds what a fresh snapshot says.
       if (change !== OVERFLOWED && change.kind !== "lost" && change.kind !== "plan") {

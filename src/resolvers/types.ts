@@ -10,10 +10,12 @@ import type { FallbackReason, Personalisation } from "../domain/index.js";
 import {
   ACTION_KINDS,
   COMPONENT_KINDS,
+  HOME_UPDATE_KINDS,
   PLATFORMS,
   type ActionKind,
   type AspectRatio,
   type ComponentKind,
+  type HomeUpdateKind,
   type Platform,
   type SectionVariant,
   type TileVariant,
@@ -34,6 +36,7 @@ function enumOf<const T extends readonly string[]>(values: T): { [K in T[number]
 const ComponentKindEnum = enumOf(COMPONENT_KINDS);
 const ActionKindEnum = enumOf(ACTION_KINDS);
 const PlatformEnum = enumOf(PLATFORMS);
+const HomeUpdateKindEnum = enumOf(HOME_UPDATE_KINDS);
 const PersonalizationStateEnum = enumOf(["PERSONALIZED", "GENERIC", "PENDING", "UNAVAILABLE"] as const);
 const FallbackReasonEnum = enumOf([
   "ANONYMOUS_VIEWER",
@@ -57,6 +60,11 @@ registerEnumType(ActionKindEnum, {
   description: "An action a client can perform. OPEN_URL is the baseline every client performs.",
 });
 registerEnumType(PlatformEnum, { name: "Platform" });
+registerEnumType(HomeUpdateKindEnum, {
+  name: "HomeUpdateKind",
+  description:
+    "A kind of live update. Every client gets tile updates, inserts, removals and resyncs; SECTION_UPDATE only when declared.",
+});
 registerEnumType(PersonalizationStateEnum, {
   name: "PersonalizationState",
   description:
@@ -101,6 +109,13 @@ export class ClientCapabilitiesInput {
     description: "BCP 47 locale for formatted prices; en-US if absent.",
   })
   locale?: string | null;
+
+  @Field(() => [HomeUpdateKindEnum], {
+    nullable: true,
+    description:
+      "Live updates the client applies beyond the tile deltas and resyncs every client gets: SECTION_UPDATE to get a whole section in place (a recovered ErrorSection, a reordered or retitled section) instead of a resync.",
+  })
+  updates?: HomeUpdateKind[] | null;
 }
 
 // Every output type is plain data built by src/ui-components: `simpleResolvers` lets graphql-js
@@ -571,6 +586,17 @@ export class TileRemoval extends HomeUpdate {
 @ObjectType({
   simpleResolvers: true,
   implements: HomeUpdate,
+  description:
+    "Replace the section with this id by this one, if its revision is higher than yours: a failed section that recovered, or one whose title, component or tile order changed. Sent only to clients that declared SECTION_UPDATE; it may replace a LazySection the client has not loaded.",
+})
+export class SectionUpdate extends HomeUpdate {
+  @Field(() => Section)
+  section!: ui.Section;
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  implements: HomeUpdate,
   description: "The screen changed more than deltas can say: refetch `home`.",
 })
 export class ResyncRequired extends HomeUpdate {
@@ -580,4 +606,4 @@ export class ResyncRequired extends HomeUpdate {
   reason!: string;
 }
 
-export const LIVE_UPDATE_TYPES = [TileUpdate, TileInsert, TileRemoval, ResyncRequired];
+export const LIVE_UPDATE_TYPES = [TileUpdate, TileInsert, TileRemoval, SectionUpdate, ResyncRequired];

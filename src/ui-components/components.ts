@@ -25,6 +25,16 @@ export type ComponentKind = (typeof COMPONENT_KINDS)[number];
 export const ACTION_KINDS = ["OPEN_URL", "NAVIGATE", "OPEN_PRODUCT", "DEEP_LINK", "RETRY"] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
+/** Kinds of live update; a client declares SECTION_UPDATE to get whole sections pushed. */
+export const HOME_UPDATE_KINDS = [
+  "TILE_UPDATE",
+  "TILE_INSERT",
+  "TILE_REMOVAL",
+  "RESYNC_REQUIRED",
+  "SECTION_UPDATE",
+] as const;
+export type HomeUpdateKind = (typeof HOME_UPDATE_KINDS)[number];
+
 export const PLATFORMS = ["IOS", "ANDROID", "WEB"] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
@@ -276,6 +286,11 @@ export interface Capabilities {
   readonly appVersion: string;
   readonly components: ReadonlySet<ComponentKind>;
   readonly actions: ReadonlySet<ActionKind>;
+  /**
+   * Live updates it applies beyond v1's tile deltas and resyncs; absent: those only. Without
+   * SECTION_UPDATE, a section that would be pushed whole is a ResyncRequired instead.
+   */
+  readonly updates?: ReadonlySet<HomeUpdateKind>;
 }
 
 /** A client that declared nothing: the baseline only. */

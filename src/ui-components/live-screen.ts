@@ -1,6 +1,21 @@
-import type { FallbackReason, ProductInfo, ResolvedHome, ResolvedProduct } from "../domain/index.js";
-import { type BuildOptions, MAX_REVISION, type TilePlace, buildTile, tileId, tileRevision } from "./build.js";
-import type { Capabilities, Tile } from "./components.js";
+import type {
+  FallbackReason,
+  PlannedSection,
+  ProductInfo,
+  ResolvedHome,
+  ResolvedProduct,
+  ResolvedSection,
+} from "../domain/index.js";
+import {
+  type BuildOptions,
+  MAX_REVISION,
+  type TilePlace,
+  buildSection,
+  buildTile,
+  tileId,
+  tileRevision,
+} from "./build.js";
+import type { Capabilities, Section, Tile } from "./components.js";
 
 /** A change to the screen a client holds; the subscription numbers them in order. */
 export type HomeUpdate =
@@ -12,6 +27,8 @@ export type HomeUpdate =
       readonly tile: Tile;
     }
   | { readonly __typename: "TileRemoval"; readonly sectionId: string; readonly tileId: string }
+  /** The whole section, in place of the one with its id (clients that declared SECTION_UPDATE). */
+  | { readonly __typename: "SectionUpdate"; readonly section: Section }
   | { readonly __typename: "ResyncRequired"; readonly reason: string };
 
 interface Slot {
@@ -23,26 +40,38 @@ interface Slot {
 }
 
 interface SectionState {
-  readonly id: string;
-  /** False for sections the client got as an error node or not at all: pushes cannot patch them. */
+  readonly source: ResolvedSection;
+  /** Where it is on screen, as `home` placed it. */
+  readonly position: number;
+  /** What the client holds for it: the section, an ErrorSection, or nothing (it was left out). */
+  readonly held: "section" | "error" | "none";
+  /** The component the client holds it as, and its title: a change of either is a whole-section change. */
+  readonly typename: Section["__typename"] | null;
+  readonly title: string | null;
+  /** Only a held section with tiles can take tile deltas. */
   readonly patchable: boolean;
   /** The client holds it as a HeroSection, which has room for its one tile only. */
   readonly hero: boolean;
   slots: Slot[];
+  /** The highest revision the client holds for the section or any tile of it. */
+  revision: number;
 }
 
 /**
  * The screen one subscription's client holds, as the server last described it, and the deltas that
- * bring it up to date. Revisions only grow per tile, whatever the versions of the data say.
+ * bring it up to date. Revisions only grow per tile and per section, whatever the data's versions.
  */
 export class LiveScreen {
   private sections: SectionState[];
+  /** Whether the client takes whole sections (SectionUpdate) instead of a resync. */
+  private readonly sectionUpdates: boolean;
 
   constructor(
     home: ResolvedHome,
     private readonly capabilities: Capabilities,
     private readonly options: () => BuildOptions,
   ) {
+    this.sectionUpdates = capabilities.updates?.has("SECTION_UPDATE") ?? false;
     this.sections = this.stateOf(home);
   }
 
@@ -75,65 +104,123 @@ export class LiveScreen {
     );
   }
 
-  /** The viewer's plan changed: inserts and removals where sections stayed put, else a resync. */
+  /**
+   * Sections the client holds as an ErrorSection that show this product: a change to it says their
+   * source may be back, so they are worth loading again (then `recovered`) before the change applies.
+   */
+  recovering(productId: string): PlannedSection[] {
+    if (!this.sectionUpdates) return [];
+    return this.sections
+      .filter(
+        (section) =>
+          section.held === "error" && section.source.plan.products.some((ref) => ref.id === productId),
+      )
+      .map((section) => section.source.plan);
+  }
+
+  /** A failed section loaded again: the whole section in place if it shows something now. */
+  recovered(section: ResolvedSection): HomeUpdate[] {
+    const index = this.sections.findIndex((state) => state.source.plan.id === section.plan.id);
+    const current = this.sections[index];
+    if (!current || current.held !== "error") return [];
+    const next = this.sectionState(section, current.position);
+    if (next.held !== "section") return [];
+    this.sections[index] = next;
+    return [{ __typename: "SectionUpdate", section: this.wholeSection(next, current) }];
+  }
+
+  /**
+   * The viewer's plan changed. The same sections in the same order take tile inserts and removals,
+   * or (clients that declared SECTION_UPDATE) a whole section for one whose title, component or tile
+   * order changed; anything else is a resync.
+   */
   replan(next: ResolvedHome): HomeUpdate[] {
     const nextSections = this.stateOf(next);
-    const sameLayout =
+    const sameSections =
       nextSections.length === this.sections.length &&
-      nextSections.every((section, index) => {
-        const current = this.sections[index] as SectionState;
-        return (
-          section.id === current.id && section.patchable && current.patchable && section.hero === current.hero
-        );
-      });
-    if (!sameLayout) {
-      this.sections = nextSections;
-      return [{ __typename: "ResyncRequired", reason: "SECTIONS_CHANGED" }];
-    }
+      nextSections.every((section, index) => section.source.plan.id === this.sections[index]?.source.plan.id);
+    if (!sameSections) return this.resync(nextSections, "SECTIONS_CHANGED");
+    const changedShape = nextSections.some((section, index) => {
+      const current = this.sections[index] as SectionState;
+      return !section.patchable || !current.patchable || section.hero !== current.hero;
+    });
+    if (!this.sectionUpdates && changedShape) return this.resync(nextSections, "SECTIONS_CHANGED");
     const updates: HomeUpdate[] = [];
     for (const [index, section] of nextSections.entries()) {
       const current = this.sections[index] as SectionState;
-      const before = current.slots.filter((slot) => slot.visible).map((slot) => slot.resolved.ref.id);
-      const after = section.slots.filter((slot) => slot.visible).map((slot) => slot.resolved.ref.id);
-      const kept = before.filter((id) => after.includes(id));
-      if (kept.join("\n") !== after.filter((id) => before.includes(id)).join("\n")) {
-        this.sections = nextSections;
-        return [{ __typename: "ResyncRequired", reason: "TILES_REORDERED" }];
+      const reordered = !sameOrder(current, section);
+      if (!this.sectionUpdates) {
+        if (reordered) return this.resync(nextSections, "TILES_REORDERED");
+        updates.push(...this.tileDeltas(current, section));
+        continue;
       }
-      for (const slot of section.slots) {
-        const held = current.slots.find((old) => old.visible && old.resolved.ref.id === slot.resolved.ref.id);
-        // A kept tile is still what the client holds: the snapshot may already have read data whose
-        // change is yet to reach this screen, and the revision must stay above what was sent.
-        if (held && slot.visible) {
-          slot.resolved = held.resolved;
-          slot.revision = held.revision;
-        }
+      // A section appearing or going away moves the others: deltas cannot say that.
+      if ((current.held === "none") !== (section.held === "none")) {
+        return this.resync(nextSections, "SECTIONS_CHANGED");
       }
-      for (const slot of current.slots) {
-        if (slot.visible && !after.includes(slot.resolved.ref.id)) {
-          updates.push({
-            __typename: "TileRemoval",
-            sectionId: section.id,
-            tileId: tileId(slot.place, slot.resolved.ref.id),
-          });
-        }
+      if (section.held === "none") continue;
+      const whole =
+        reordered ||
+        section.held !== current.held ||
+        section.typename !== current.typename ||
+        section.title !== current.title;
+      if (!whole) {
+        if (section.patchable) updates.push(...this.tileDeltas(current, section));
+        continue;
       }
-      section.slots.forEach((slot, position) => {
-        if (!slot.visible || before.includes(slot.resolved.ref.id)) return;
-        const tile = this.build(slot.resolved, slot.place);
-        if (tile) {
-          const visibleIndex = section.slots.slice(0, position).filter((s) => s.visible).length;
-          updates.push({ __typename: "TileInsert", sectionId: section.id, index: visibleIndex, tile });
-        }
-      });
+      keepHeldRevisions(current, section);
+      updates.push({ __typename: "SectionUpdate", section: this.wholeSection(section, current) });
     }
     this.sections = nextSections;
+    return updates;
+  }
+
+  private resync(next: SectionState[], reason: string): HomeUpdate[] {
+    this.sections = next;
+    return [{ __typename: "ResyncRequired", reason }];
+  }
+
+  /** Inserts and removals that turn `current`'s tiles into `section`'s, whose order they share. */
+  private tileDeltas(current: SectionState, section: SectionState): HomeUpdate[] {
+    const updates: HomeUpdate[] = [];
+    const id = section.source.plan.id;
+    const before = visibleIds(current);
+    const after = visibleIds(section);
+    for (const slot of section.slots) {
+      const held = current.slots.find((old) => old.visible && old.resolved.ref.id === slot.resolved.ref.id);
+      // A kept tile is still what the client holds: the snapshot may already have read data whose
+      // change is yet to reach this screen, and the revision must stay above what was sent.
+      if (held && slot.visible) {
+        slot.resolved = held.resolved;
+        slot.revision = held.revision;
+      }
+    }
+    section.revision = Math.max(section.revision, current.revision);
+    for (const slot of current.slots) {
+      if (slot.visible && !after.includes(slot.resolved.ref.id)) {
+        updates.push({
+          __typename: "TileRemoval",
+          sectionId: id,
+          tileId: tileId(slot.place, slot.resolved.ref.id),
+        });
+      }
+    }
+    section.slots.forEach((slot, position) => {
+      if (!slot.visible || before.includes(slot.resolved.ref.id)) return;
+      const tile = this.build(slot.resolved, slot.place);
+      if (tile) {
+        const visibleIndex = section.slots.slice(0, position).filter((s) => s.visible).length;
+        updates.push({ __typename: "TileInsert", sectionId: id, index: visibleIndex, tile });
+      }
+    });
     return updates;
   }
 
   private update(productId: string, next: (slot: Slot) => ResolvedProduct | null): HomeUpdate[] {
     const updates: HomeUpdate[] = [];
     for (const section of this.sections) {
+      // Reloaded whole instead, by the subscription, through `recovering` and `recovered`.
+      if (this.sectionUpdates && section.held === "error") continue;
       section.slots.forEach((slot, position) => {
         if (slot.resolved.ref.id !== productId) return;
         const resolved = next(slot);
@@ -154,12 +241,14 @@ export class LiveScreen {
         const tile = { ...built, revision };
         slot.resolved = resolved;
         slot.revision = revision;
+        section.revision = Math.max(section.revision, revision);
+        const sectionId = section.source.plan.id;
         if (slot.visible) {
-          updates.push({ __typename: "TileUpdate", sectionId: section.id, tile });
+          updates.push({ __typename: "TileUpdate", sectionId, tile });
         } else {
           slot.visible = true;
           const index = section.slots.slice(0, position).filter((s) => s.visible).length;
-          updates.push({ __typename: "TileInsert", sectionId: section.id, index, tile });
+          updates.push({ __typename: "TileInsert", sectionId, index, tile });
         }
       });
     }
@@ -170,28 +259,119 @@ export class LiveScreen {
     return buildTile(resolved, place, this.capabilities, this.options());
   }
 
-  private stateOf(home: ResolvedHome): SectionState[] {
-    return home.sections.map((section) => {
-      if ("error" in section) return { id: section.plan.id, patchable: false, hero: false, slots: [] };
-      const allUnavailable =
-        section.products.length > 0 && section.products.every((product) => product.state === "UNAVAILABLE");
-      const slots = section.products.map((resolved, position): Slot => {
-        const place: TilePlace = { sectionId: section.plan.id, kind: section.plan.kind, position };
-        const tile = this.build(resolved, place);
-        return {
-          place,
-          resolved,
-          visible: tile !== null,
-          revision: tile?.revision ?? tileRevision(resolved),
-        };
-      });
-      const visible = slots.filter((slot) => slot.visible).length;
-      // Must match buildHomeScreen's choice: a push cannot grow a HeroSection into a list.
-      const hero =
-        section.plan.kind === "hero" && visible === 1 && this.capabilities.components.has("HERO_SECTION");
-      return { id: section.plan.id, patchable: !allUnavailable && visible > 0, hero, slots };
-    });
+  /**
+   * The section as `home` would show it now, with every tile at the revision the screen keeps for
+   * it, and a section revision above anything the client holds for it.
+   */
+  private wholeSection(state: SectionState, held: SectionState): Section {
+    const built = this.built(state) as Section;
+    const revisions = new Map(
+      state.slots.map((slot) => [tileId(slot.place, slot.resolved.ref.id), slot.revision] as const),
+    );
+    const withRevision = (tile: Tile): Tile => {
+      const revision = revisions.get(tile.id);
+      return revision === undefined || revision === tile.revision ? tile : { ...tile, revision };
+    };
+    const tiles =
+      built.__typename === "HeroSection"
+        ? [withRevision(built.tile)]
+        : built.__typename === "ErrorSection"
+          ? []
+          : built.tiles.map(withRevision);
+    const revision = Math.min(
+      Math.max(held.revision + 1, ...tiles.map((tile) => tile.revision)),
+      MAX_REVISION,
+    );
+    state.revision = revision;
+    switch (built.__typename) {
+      case "HeroSection":
+        return { ...built, revision, tile: tiles[0] as Tile };
+      case "ErrorSection":
+        return { ...built, revision };
+      default:
+        return { ...built, revision, tiles };
+    }
   }
+
+  private built(state: SectionState): Section | null {
+    const source: ResolvedSection =
+      "error" in state.source
+        ? state.source
+        : { plan: state.source.plan, products: state.slots.map((slot) => slot.resolved) };
+    return buildSection(source, state.position, this.capabilities, this.options());
+  }
+
+  private stateOf(home: ResolvedHome): SectionState[] {
+    return home.sections.map((section, position) => this.sectionState(section, position));
+  }
+
+  private sectionState(source: ResolvedSection, position: number): SectionState {
+    const built = buildSection(source, position, this.capabilities, this.options());
+    const held = built === null ? "none" : built.__typename === "ErrorSection" ? "error" : "section";
+    const shown = new Map(
+      (built === null
+        ? []
+        : built.__typename === "HeroSection"
+          ? [built.tile]
+          : built.__typename === "ErrorSection"
+            ? []
+            : built.tiles
+      ).map((tile) => [tile.id, tile.revision] as const),
+    );
+    const slots =
+      "error" in source
+        ? []
+        : source.products.map((resolved, index): Slot => {
+            const place: TilePlace = { sectionId: source.plan.id, kind: source.plan.kind, position: index };
+            const revision = shown.get(tileId(place, resolved.ref.id));
+            return {
+              place,
+              resolved,
+              visible: revision !== undefined,
+              revision: revision ?? tileRevision(resolved),
+            };
+          });
+    return {
+      source,
+      position,
+      held,
+      typename: built?.__typename ?? null,
+      title: built?.title ?? null,
+      patchable: held === "section",
+      hero: built?.__typename === "HeroSection",
+      slots,
+      revision: built?.revision ?? 0,
+    };
+  }
+}
+
+function visibleIds(section: SectionState): string[] {
+  return section.slots.filter((slot) => slot.visible).map((slot) => slot.resolved.ref.id);
+}
+
+/** Whether the tiles both hold keep their order (tiles may come and go around them). */
+function sameOrder(current: SectionState, next: SectionState): boolean {
+  const before = visibleIds(current);
+  const after = visibleIds(next);
+  const kept = before.filter((id) => after.includes(id));
+  return kept.join("\n") === after.filter((id) => before.includes(id)).join("\n");
+}
+
+/** A tile the client holds keeps its revision in a whole-section update, or passes it if it changed. */
+function keepHeldRevisions(current: SectionState, next: SectionState): void {
+  for (const slot of next.slots) {
+    const held = current.slots.find((old) => old.visible && old.resolved.ref.id === slot.resolved.ref.id);
+    if (!held) continue;
+    slot.revision = sameData(held.resolved, slot.resolved)
+      ? held.revision
+      : Math.min(Math.max(slot.revision, held.revision + 1), MAX_REVISION);
+  }
+}
+
+function sameData(a: ResolvedProduct, b: ResolvedProduct): boolean {
+  return (
+    a.state === b.state && a.personalVersion === b.personalVersion && a.genericVersion === b.genericVersion
+  );
 }
 
 function dedupeResyncs(updates: HomeUpdate[]): HomeUpdate[] {

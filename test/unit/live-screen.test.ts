@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { ResolvedHome } from "../../src/domain/index.js";
+import type { ResolvedHome, ResolvedProduct } from "../../src/domain/index.js";
 import {
   type Capabilities,
   type HomeUpdate,
   LiveScreen,
+  type Section,
   type Tile,
   buildHomeScreen,
   tilesOf,
@@ -399,5 +400,82 @@ describe("LiveScreen: revisions", () => {
     const next = onlyTile(screen.personal(productInfo("p-1", { version: 700 }))).revision;
 
     expect(next).toBeGreaterThan(Math.max(...sent));
+  });
+});
+
+describe("LiveScreen: whole sections (clients that declared SECTION_UPDATE)", () => {
+  const WHOLE: Capabilities = { ...EVERYTHING, updates: new Set(["SECTION_UPDATE"]) };
+  const [a, b, c] = ["a", "b", "c"].map((id) => personalProduct(productInfo(id, { version: 10 }))) as [
+    ResolvedProduct,
+    ResolvedProduct,
+    ResolvedProduct,
+  ];
+  const sectionOf = (updates: readonly HomeUpdate[]): Section => {
+    expect(updates.map((update) => update.__typename)).toEqual(["SectionUpdate"]);
+    return (updates[0] as Extract<HomeUpdate, { __typename: "SectionUpdate" }>).section;
+  };
+
+  it("replaces a failed section in place when it loads again: same id, higher revision, as home would show it", () => {
+    const failed = home([section("s1", "list", [a]), section("s2", "carousel", [unavailableProduct("b")])]);
+    const { screen, fetched } = live(failed, WHOLE);
+    expect(fetched.sections[1]).toMatchObject({ __typename: "ErrorSection", id: "s2", revision: 0 });
+
+    expect(screen.recovering("a")).toEqual([]);
+    const [plan] = screen.recovering("b");
+    expect(plan?.id).toBe("s2");
+    const back = section("s2", "carousel", [b, c]);
+    const updates = screen.recovered(back);
+
+    const recovered = sectionOf(updates);
+    const shown = buildHomeScreen(home([section("s1", "list", [a]), back]), WHOLE, buildOptions())
+      .sections[1];
+    expect(recovered).toEqual(shown);
+    expect(recovered.revision).toBeGreaterThan(0);
+    // Now held whole, it takes tile deltas like any other, and is not reloaded again.
+    expect(screen.recovering("b")).toEqual([]);
+    expect(screen.personal(productInfo("c", { version: 11, title: "C again" }))).toEqual([
+      { __typename: "TileUpdate", sectionId: "s2", tile: expect.objectContaining({ id: "s2.c" }) },
+    ]);
+  });
+
+  it("keeps a section that loads as failed again as it is", () => {
+    const { screen } = live(home([section("s2", "carousel", [unavailableProduct("b")])]), WHOLE);
+
+    expect(screen.recovered(section("s2", "carousel", [unavailableProduct("b")]))).toEqual([]);
+    expect(screen.recovering("b").map((plan) => plan.id)).toEqual(["s2"]);
+  });
+
+  it("leaves a client without SECTION_UPDATE to resync, as in v1", () => {
+    const { screen } = live(home([section("s2", "carousel", [unavailableProduct("b")])]));
+
+    expect(screen.recovering("b")).toEqual([]);
+    expect(screen.personal(productInfo("b", { version: 12 }))).toEqual([RESYNC("SECTION_RECOVERED")]);
+  });
+
+  it("sends a reordered or retitled section whole, tiles at the revisions the client holds", () => {
+    const before = home([section("s1", "carousel", [a, b, c], "Row")]);
+    const { screen, fetched } = live(before, WHOLE);
+    const held = fetched.sections[0] as Section;
+
+    const reordered = sectionOf(screen.replan(home([section("s1", "carousel", [c, a, b], "Row")])));
+    expect(tilesOf(reordered).map((tile) => tile.id)).toEqual(["s1.c", "s1.a", "s1.b"]);
+    expect(tilesOf(reordered).map((tile) => tile.revision)).toEqual(
+      ["s1.c", "s1.a", "s1.b"].map((id) => tilesOf(held).find((tile) => tile.id === id)?.revision),
+    );
+    expect(reordered.revision).toBeGreaterThan(held.revision);
+
+    const retitled = sectionOf(screen.replan(home([section("s1", "carousel", [c, a, b], "New row")])));
+    expect(retitled.title).toBe("New row");
+    expect(retitled.revision).toBeGreaterThan(reordered.revision);
+    // The same plan again: nothing to send.
+    expect(screen.replan(home([section("s1", "carousel", [c, a, b], "New row")]))).toEqual([]);
+  });
+
+  it("still resyncs when sections come, go or move", () => {
+    const { screen } = live(home([section("s1", "list", [a]), section("s2", "list", [b])]), WHOLE);
+
+    expect(screen.replan(home([section("s2", "list", [b]), section("s1", "list", [a])]))).toEqual([
+      RESYNC("SECTIONS_CHANGED"),
+    ]);
   });
 });

@@ -108,6 +108,8 @@ export type ClientCapabilitiesInput = {
   /** BCP 47 locale for formatted prices; en-US if absent. */
   locale?: InputMaybe<Scalars['Locale']['input']>;
   platform: Platform;
+  /** Live updates the client applies beyond the tile deltas and resyncs every client gets: SECTION_UPDATE to get a whole section in place (a recovered ErrorSection, a reordered or retitled section) instead of a resync. */
+  updates?: InputMaybe<Array<HomeUpdateKind>>;
 };
 
 /** A component a client can render. LIST_SECTION and BASIC_TILE are the baseline every client renders. */
@@ -232,6 +234,14 @@ export type HomeUpdate = {
   sentAt: Scalars['DateTimeISO']['output'];
   sequence: Scalars['Int']['output'];
 };
+
+/** A kind of live update. Every client gets tile updates, inserts, removals and resyncs; SECTION_UPDATE only when declared. */
+export type HomeUpdateKind =
+  | 'RESYNC_REQUIRED'
+  | 'SECTION_UPDATE'
+  | 'TILE_INSERT'
+  | 'TILE_REMOVAL'
+  | 'TILE_UPDATE';
 
 export type Image = {
   __typename?: 'Image';
@@ -492,13 +502,21 @@ export type Section = {
   variant: SectionVariant;
 };
 
+/** Replace the section with this id by this one, if its revision is higher than yours: a failed section that recovered, or one whose title, component or tile order changed. Sent only to clients that declared SECTION_UPDATE; it may replace a LazySection the client has not loaded. */
+export type SectionUpdate = HomeUpdate & {
+  __typename?: 'SectionUpdate';
+  section: Section;
+  sentAt: Scalars['DateTimeISO']['output'];
+  sequence: Scalars['Int']['output'];
+};
+
 export type SectionVariant =
   | 'DEFAULT'
   | 'EMPHASIZED';
 
 export type Subscription = {
   __typename?: 'Subscription';
-  /** Live changes to the viewer's home screen: tiles replaced (same id, higher revision), inserted or removed, or a request to refetch `home`. Declare the same capabilities as for `home`. */
+  /** Live changes to the viewer's home screen: tiles replaced (same id, higher revision), inserted or removed, whole sections replaced (SectionUpdate, when declared in `capabilities.updates`), or a request to refetch `home`. Declare the same capabilities as for `home`. */
   homeUpdates: HomeUpdate;
 };
 
@@ -862,6 +880,7 @@ export type RendererHomeUpdatesSubscriptionVariables = Exact<{
 
 export type RendererHomeUpdatesSubscription = { __typename?: 'Subscription', homeUpdates:
     | { __typename: 'ResyncRequired', reason: string, sequence: number, sentAt: string }
+    | { __typename: 'SectionUpdate', sequence: number, sentAt: string }
     | { __typename: 'TileInsert', sectionId: string, index: number, sequence: number, sentAt: string, tile:
         | { __typename: 'BasicTile', title: string, subtitle?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
             | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
