@@ -44,6 +44,7 @@ export class SectionResolver {
       {
         nowMs: services.clock.nowMs(),
         webBaseUrl: services.webBaseUrl,
+        onTileFault: services.tileFaults.report,
         locale: capabilities?.locale ?? "en-US",
       },
       {
