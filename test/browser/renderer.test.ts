@@ -31,6 +31,8 @@ describeInBrowser("the reference renderer", () => {
     await page.goto(`${gateway.origin}/renderer/?user=${user}`);
     await page.waitForSelector(`body[data-viewer="${user}"]`);
     await page.waitForSelector('#status[data-status="live"]');
+    // Sections past the first two arrive as stubs, each loaded on its own: wait for all of them.
+    await page.waitForSelector('body[data-lazy-pending="0"]');
   }
 
   const titles = (page: Page): Promise<Record<string, string>> =>
@@ -194,6 +196,119 @@ describeInBrowser("the reference renderer", () => {
     await expect.poll(() => homeQueries).toBe(before + 1);
 
     await page.screenshot({ path: `${ARTIFACTS}renderer-every-kind.png`, fullPage: true });
+    expect(log.offMachine()).toEqual([]);
+    expect(log.errors).toEqual([]);
+    await context.close();
+  });
+
+  it("loads the sections past the first two lazily, one request each, and retries one that failed", async () => {
+    const { context, page } = await recordedContext(browser);
+    const plan = await gateway.app.recommendations.forViewer({ kind: "user", id: "carol" });
+    const lazy = plan.sections.slice(2).map((section) => section.id);
+    const target = lazy[0] as string;
+    const sectionRequests: string[] = [];
+    let failed = 0;
+    // The first load of one section fails (a 502 from a proxy, say); the renderer must retry it.
+    await page.route("**/graphql", async (route) => {
+      const body = route.request().postDataJSON() as { query?: string; variables?: { id?: string } } | null;
+      if (body?.query?.includes("query RendererSection") && body.variables?.id) {
+        sectionRequests.push(body.variables.id);
+        if (body.variables.id === target && failed === 0) {
+          failed += 1;
+          return route.fulfill({ status: 502, json: { errors: [{ message: "bad gateway" }] } });
+        }
+      }
+      return route.fallback();
+    });
+    await page.goto(`${gateway.origin}/renderer/?user=carol`);
+    await page.waitForSelector('body[data-viewer="carol"]');
+
+    // The failed one shows why and a retry, then loads by itself.
+    await page.waitForSelector(
+      `[data-section-id="${target}"][data-loading="failed"] button[data-load-section]`,
+    );
+    await page.waitForSelector('body[data-lazy-pending="0"]', { timeout: 10_000 });
+    const shown = await page
+      .locator("[data-section-id]")
+      .evaluateAll((sections) => sections.map((section) => (section as HTMLElement).dataset.kind));
+    expect(shown).not.toContain("LazySection");
+    expect(shown).toHaveLength(plan.sections.length);
+    expect([...sectionRequests].sort()).toEqual([...lazy, target].sort());
+    await context.close();
+  });
+
+  it("pages a long carousel loaded lazily: every tile once, in order", async () => {
+    const { context, page, log } = await recordedContext(browser);
+    const healthy = gateway.app.services.filter((service) => service.id !== failing);
+    const products = healthy.flatMap((service) =>
+      service.productIds().map((id) => ({ id, service: service.id })),
+    );
+    const [first, second, ...rest] = products;
+    const long = rest.slice(0, 40);
+    gateway.app.recommendations.setPlan(
+      { kind: "user", id: "dave" },
+      {
+        sections: [
+          { id: "one", kind: "list", title: "One", products: [first as (typeof products)[number]] },
+          { id: "two", kind: "list", title: "Two", products: [second as (typeof products)[number]] },
+          { id: "long", kind: "carousel", title: "Forty", products: long },
+        ],
+      },
+    );
+    await open(page, "dave");
+    const rail = page.locator('[data-section-id="long"]');
+    expect(await rail.getAttribute("data-kind")).toBe("CarouselSection");
+    expect(await rail.locator("[data-tile-id]").count()).toBe(8);
+
+    for (let guard = 0; guard < 10 && (await rail.locator("button[data-more]").count()) > 0; guard++) {
+      const before = await rail.locator("[data-tile-id]").count();
+      await rail.locator("button[data-more]").click();
+      await expect.poll(() => rail.locator("[data-tile-id]").count()).toBeGreaterThan(before);
+    }
+    const ids = await rail
+      .locator("[data-tile-id]")
+      .evaluateAll((tiles) => tiles.map((tile) => (tile as HTMLElement).dataset.tileId));
+    expect(ids).toEqual(long.map((ref) => `long.${ref.id}`));
+    await page.screenshot({ path: `${ARTIFACTS}renderer-paged-carousel.png`, fullPage: true });
+    expect(log.offMachine()).toEqual([]);
+    expect(log.errors).toEqual([]);
+    await context.close();
+  });
+
+  it("replaces a failed section in place when its product line recovers, without a reload", async () => {
+    const { context, page, log } = await recordedContext(browser);
+    await open(page, "alice");
+    const sectionId = { travel: "trips", media: "watching", shop: "deals" }[failing] as string;
+    const section = page.locator(`[data-section-id="${sectionId}"]`);
+    expect(await section.getAttribute("data-kind")).toBe("ErrorSection");
+    const revisionBefore = Number(await section.getAttribute("data-revision"));
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+    const loadsBefore = await page.evaluate(() => document.body.dataset.loads);
+
+    // The line is back; its service pushes a change for one of its products.
+    const upstream = gateway.app.service(failing);
+    upstream.failWith(null);
+    const plan = await gateway.app.recommendations.forViewer({ kind: "user", id: "alice" });
+    const productId = plan.sections.find((s) => s.id === sectionId)?.products[0]?.id as string;
+    await waitFor(
+      async () => {
+        const current = upstream.peekPersonal("alice", productId) as ProductInfo;
+        const info = upstream.setPersonal("alice", { ...current, title: "Back again" });
+        await gateway.app.changes.publish({ kind: "personal", user: "alice", info });
+        return (await section.getAttribute("data-kind")) === "CarouselSection";
+      },
+      { timeoutMs: 10_000, intervalMs: 250, what: "the recovered section on the page" },
+    );
+
+    expect(Number(await section.getAttribute("data-revision"))).toBeGreaterThan(revisionBefore);
+    expect(await section.locator("[data-tile-id]").count()).toBe(
+      plan.sections.find((s) => s.id === sectionId)?.products.length,
+    );
+    expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    // In place: no refetch of the screen.
+    expect(await page.evaluate(() => document.body.dataset.loads)).toBe(loadsBefore);
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}renderer-recovered-section.png` });
     expect(log.offMachine()).toEqual([]);
     expect(log.errors).toEqual([]);
     await context.close();

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type Screen, type Tile, type Update, LiveScreen, tilesOf } from "../../web/renderer/screen.js";
+import {
+  type Screen,
+  type Section,
+  type Tile,
+  type Update,
+  LiveScreen,
+  tilesOf,
+} from "../../web/renderer/screen.js";
 
 const AT = "2026-01-01T12:00:00.000Z";
 
@@ -154,5 +161,111 @@ describe("LiveScreen (the renderer's rules for pushed updates)", () => {
     expect(live.refetchAtMs(1_005_000)).toBe(1_060_000);
     // Never sooner than 5 s from now, however stale.
     expect(live.refetchAtMs(2_000_000)).toBe(2_005_000);
+  });
+});
+
+describe("LiveScreen: lazy sections, pages and whole sections", () => {
+  const stubbed = (): Screen => {
+    const base = screen();
+    return {
+      ...base,
+      sections: [
+        ...base.sections,
+        {
+          __typename: "LazySection",
+          id: "later",
+          revision: 0,
+          title: "Later",
+          variant: "DEFAULT",
+          accessibilityLabel: "Later",
+          kind: "CAROUSEL_SECTION",
+        },
+      ],
+    };
+  };
+  const carousel = (id: string, tiles: Tile[], revision = 5) => ({
+    __typename: "CarouselSection" as const,
+    id,
+    revision,
+    title: id,
+    variant: "DEFAULT" as const,
+    accessibilityLabel: id,
+    tiles,
+  });
+
+  it("loads a stub in place, then its next page after the tiles it holds", () => {
+    const live = new LiveScreen(stubbed(), 0);
+    expect(live.lazySectionIds).toEqual(["later"]);
+
+    const first = live.loaded(
+      "later",
+      {
+        ...carousel("later", [tile("later.a", 4), tile("later.b", 4)]),
+        pageInfo: { hasNextPage: true, endCursor: "c1" },
+      },
+      { append: false },
+      0,
+    );
+    expect(first.map((change) => change.kind)).toEqual(["section"]);
+    expect(live.lazySectionIds).toEqual([]);
+    expect(live.nextPageOf("later")).toBe("c1");
+
+    live.loaded(
+      "later",
+      { ...carousel("later", [tile("later.c", 4)]), pageInfo: { hasNextPage: false, endCursor: "c2" } },
+      { append: true },
+      0,
+    );
+    expect(live.nextPageOf("later")).toBeUndefined();
+    expect(tilesOf(live.screen.sections[3] as Section).map((t) => t.id)).toEqual([
+      "later.a",
+      "later.b",
+      "later.c",
+    ]);
+  });
+
+  it("drops a stub that loads as nothing for this client", () => {
+    const live = new LiveScreen(stubbed(), 0);
+    expect(live.loaded("later", null, { append: false }, 0)).toEqual([
+      { kind: "section-removed", sectionId: "later" },
+    ]);
+    expect(live.screen.sections.map((section) => section.id)).toEqual(["hero", "rail", "broken"]);
+  });
+
+  it("ignores tile deltas for a section it holds only in part, instead of refetching", () => {
+    const live = new LiveScreen(stubbed(), 0);
+    expect(live.apply(updated(1, "later", tile("later.a", 9)), 0)).toEqual([]);
+    live.loaded(
+      "later",
+      { ...carousel("later", [tile("later.a", 4)]), pageInfo: { hasNextPage: true, endCursor: "c1" } },
+      { append: false },
+      0,
+    );
+    expect(live.apply(updated(2, "later", tile("later.z", 9)), 0)).toEqual([]);
+    expect(live.apply(updated(3, "later", tile("later.a", 9)), 0).map((c) => c.kind)).toEqual(["replaced"]);
+  });
+
+  it("takes a pushed section whole, in place of its error or its stub, when its revision is higher", () => {
+    const live = new LiveScreen(stubbed(), 0);
+    const push = (sequence: number, section: ReturnType<typeof carousel>): Update => ({
+      __typename: "SectionUpdate",
+      sequence,
+      sentAt,
+      section,
+    });
+
+    expect(live.apply(push(1, carousel("broken", [tile("broken.a", 7)], 7)), 0)).toMatchObject([
+      { kind: "section", section: { id: "broken", __typename: "CarouselSection" } },
+    ]);
+    expect(live.apply(push(2, carousel("broken", [tile("broken.a", 6)], 6)), 0)).toEqual([]);
+    expect(live.apply(push(3, carousel("later", [tile("later.a", 1)], 1)), 0).map((c) => c.kind)).toEqual([
+      "section",
+    ]);
+    expect(live.screen.sections.map((section) => section.__typename)).toEqual([
+      "HeroSection",
+      "CarouselSection",
+      "CarouselSection",
+      "CarouselSection",
+    ]);
   });
 });

@@ -2,10 +2,11 @@ import { type Client, createClient } from "graphql-ws";
 import {
   RendererHomeDocument,
   RendererHomeUpdatesDocument,
+  RendererSectionDocument,
   type ClientCapabilitiesInput,
   type TypedDocumentString,
 } from "./gql/graphql.js";
-import type { Screen, Update } from "./screen.js";
+import type { LoadedSection, Screen, Update } from "./screen.js";
 
 /** How the renderer talks to the gateway: `home` over HTTP, `homeUpdates` over graphql-ws, same origin. */
 
@@ -42,7 +43,8 @@ async function execute<TResult, TVariables>(
     throw new RequestError(`The gateway answered ${response.status} without a GraphQL response`, undefined);
   }
   const [error] = body.errors ?? [];
-  if (!body.data) {
+  // A failed field is null next to its error (a section's bad cursor, say): that is a failure too.
+  if (!body.data || error) {
     throw new RequestError(
       error?.message ?? `The gateway answered ${response.status}`,
       error?.extensions?.code,
@@ -51,11 +53,23 @@ async function execute<TResult, TVariables>(
   return body.data;
 }
 
+/** The screen, the first `firstSections` sections in full and the rest as stubs to load. */
 export async function fetchHome(
   authorization: string | undefined,
   capabilities: ClientCapabilitiesInput,
+  firstSections: number,
 ): Promise<Screen> {
-  return (await execute(RendererHomeDocument, { capabilities }, authorization)).home;
+  return (await execute(RendererHomeDocument, { capabilities, firstSections }, authorization)).home;
+}
+
+/** One section, or a page of its tiles after `after`; null when there is nothing to show of it. */
+export async function fetchSection(
+  authorization: string | undefined,
+  capabilities: ClientCapabilitiesInput,
+  page: { readonly id: string; readonly first: number; readonly after?: string | undefined },
+): Promise<LoadedSection | null> {
+  const variables = { capabilities, id: page.id, first: page.first, after: page.after ?? null };
+  return (await execute(RendererSectionDocument, variables, authorization)).section ?? null;
 }
 
 export interface UpdateHandlers {

@@ -1,17 +1,34 @@
 import "./styles.css";
-import { type DemoUser, fetchDemoUsers, fetchHome, subscribeToUpdates } from "./api.js";
+import {
+  type DemoUser,
+  RequestError,
+  fetchDemoUsers,
+  fetchHome,
+  fetchSection,
+  subscribeToUpdates,
+} from "./api.js";
 import { byId, h, replaceChildren } from "./dom.js";
-import { type RenderContext, renderScreen, renderTile } from "./render.js";
-import { type Change, LiveScreen, type Screen, type Update, capabilities } from "./screen.js";
+import { type RenderContext, renderScreen, renderSection, renderTile } from "./render.js";
+import {
+  type Change,
+  FIRST_SECTIONS,
+  LiveScreen,
+  PAGE_SIZE,
+  type Screen,
+  type Update,
+  capabilities,
+} from "./screen.js";
 
 /**
  * The reference renderer: one viewer's home screen, kept live. It subscribes first and queries
- * second (updates that arrive meanwhile wait for the screen), applies pushed tiles in place, and
- * refetches on ResyncRequired, a sequence gap, a reconnect, a retry, or when tiles go stale.
+ * second (updates that arrive meanwhile wait for the screen), applies pushed tiles and sections in
+ * place, and refetches on ResyncRequired, a sequence gap, a reconnect, a retry, or when tiles go
+ * stale. `home` loads the first sections; the others arrive as stubs, each loaded on its own (and
+ * retried until it loads), long ones a page at a time ("Show more").
  */
 
 const locale = navigator.language || "en-US";
-const context: RenderContext = { locale };
+const RETRY_SECTION_MS = { first: 1_000, max: 30_000 };
 const CAPABILITIES = capabilities(locale);
 const RETRY_FAILED_LOAD_MS = 5_000;
 
@@ -52,8 +69,18 @@ class Session {
   private loads = 0;
   private applied = 0;
   private lastUpdate = "";
+  /** Section loads under way, by section id, and why each stub's last load failed. */
+  private readonly sectionLoads = new Map<string, Promise<void>>();
+  private readonly failures = new Map<string, { readonly reason: string; readonly attempts: number }>();
+  private readonly context: RenderContext;
 
-  constructor(private readonly authorization: string | undefined) {}
+  constructor(private readonly authorization: string | undefined) {
+    this.context = {
+      locale,
+      hasMore: (id) => this.live?.nextPageOf(id) !== undefined,
+      loadFailure: (id) => this.failures.get(id)?.reason,
+    };
+  }
 
   start(): void {
     setStatus("connecting");
@@ -99,7 +126,7 @@ class Session {
   private async load(reason: string): Promise<void> {
     screenElement.setAttribute("aria-busy", "true");
     try {
-      const screen = await fetchHome(this.authorization, CAPABILITIES);
+      const screen = await fetchHome(this.authorization, CAPABILITIES, FIRST_SECTIONS);
       if (this.closed) return;
       if (this.live) this.live.replace(screen, Date.now());
       else this.live = new LiveScreen(screen, Date.now());
@@ -109,6 +136,7 @@ class Session {
       for (const update of this.waiting.splice(0)) this.receive(update);
       this.schedule();
       document.body.dataset.lastLoad = reason;
+      for (const id of this.live.lazySectionIds) this.loadSection(id);
     } catch (error) {
       if (this.closed) return;
       showNotice(`Could not load the home screen: ${error instanceof Error ? error.message : String(error)}`);
@@ -116,6 +144,46 @@ class Session {
     } finally {
       screenElement.setAttribute("aria-busy", "false");
     }
+  }
+
+  /** Loads a stub (or a section again from its start), or the next page of one loaded in part. */
+  loadSection(id: string, options: { more?: boolean } = {}): void {
+    if (this.closed || this.sectionLoads.has(id)) return;
+    const after = options.more ? this.live?.nextPageOf(id) : undefined;
+    const load = fetchSection(this.authorization, CAPABILITIES, { id, first: PAGE_SIZE, after })
+      .then((loaded) => {
+        if (this.closed || !this.live) return;
+        this.failures.delete(id);
+        for (const change of this.live.loaded(id, loaded, { append: after !== undefined }, Date.now())) {
+          this.mirror(change);
+        }
+      })
+      .catch((error: unknown) => {
+        if (this.closed) return;
+        // The section changed since its first page: load it again from the start.
+        if (error instanceof RequestError && error.code === "STALE_CURSOR") {
+          queueMicrotask(() => this.loadSection(id));
+          return;
+        }
+        const attempts = (this.failures.get(id)?.attempts ?? 0) + 1;
+        const reason = error instanceof RequestError && error.code ? error.code : "the request failed";
+        this.failures.set(id, { reason, attempts });
+        this.redrawSection(id);
+        const delayMs = Math.min(RETRY_SECTION_MS.first * 2 ** (attempts - 1), RETRY_SECTION_MS.max);
+        this.later(delayMs, () => this.loadSection(id, options));
+      })
+      .finally(() => {
+        this.sectionLoads.delete(id);
+        this.describe();
+      });
+    this.sectionLoads.set(id, load);
+    this.describe();
+  }
+
+  private redrawSection(id: string): void {
+    const section = this.live?.screen.sections.find((candidate) => candidate.id === id);
+    const element = sectionElement(id);
+    if (section && element) element.replaceWith(renderSection(section, this.context));
   }
 
   private receive(update: Update): void {
@@ -137,7 +205,7 @@ class Session {
       case "replaced": {
         const element = tileElement(change.tile.id);
         if (!element) return this.refetch("replaced tile not on the page");
-        element.replaceWith(fresh(renderTile(change.tile, context)));
+        element.replaceWith(fresh(renderTile(change.tile, this.context)));
         this.applied += 1;
         return;
       }
@@ -145,7 +213,7 @@ class Session {
         const container = screenElement.querySelector(`[data-tiles-of="${CSS.escape(change.sectionId)}"]`);
         if (!container) return this.refetch("inserted into a section not on the page");
         container.insertBefore(
-          fresh(renderTile(change.tile, context)),
+          fresh(renderTile(change.tile, this.context)),
           container.children[change.index] ?? null,
         );
         this.applied += 1;
@@ -154,6 +222,16 @@ class Session {
       case "removed":
         tileElement(change.tileId)?.remove();
         this.applied += 1;
+        return;
+      case "section": {
+        const element = sectionElement(change.section.id);
+        if (!element) return this.refetch("section not on the page");
+        element.replaceWith(fresh(renderSection(change.section, this.context)));
+        this.applied += 1;
+        return;
+      }
+      case "section-removed":
+        sectionElement(change.sectionId)?.remove();
         return;
       case "refetch":
         return this.refetch(change.reason);
@@ -168,7 +246,7 @@ class Session {
         el.scrollLeft,
       ]),
     );
-    screenElement.replaceChildren(renderScreen(screen, context));
+    screenElement.replaceChildren(renderScreen(screen, this.context));
     for (const el of screenElement.querySelectorAll<HTMLElement>("[data-tiles-of]")) {
       el.scrollLeft = scrolled.get(el.dataset.tilesOf) ?? 0;
     }
@@ -205,6 +283,7 @@ class Session {
     if (!screen) return;
     document.body.dataset.loads = String(this.loads);
     document.body.dataset.updates = String(this.applied);
+    document.body.dataset.lazyPending = String(this.live?.lazySectionIds.length ?? 0);
     replaceChildren(footerElement, [
       h("span", {}, `${screen.id} · revision ${screen.revision} · schema v${screen.schemaVersion}`),
       h("span", {}, `generated ${new Date(screen.generatedAt).toLocaleTimeString(locale)}`),
@@ -212,6 +291,10 @@ class Session {
       this.lastUpdate ? h("span", {}, `last update ${this.lastUpdate}`) : null,
     ]);
   }
+}
+
+function sectionElement(id: string): HTMLElement | null {
+  return screenElement.querySelector<HTMLElement>(`[data-section-id="${CSS.escape(id)}"]`);
 }
 
 function tileElement(id: string): HTMLElement | null {
@@ -269,8 +352,13 @@ tokenForm.addEventListener("submit", (event) => {
 });
 byId("refresh").addEventListener("click", () => session?.refetch("refresh"));
 screenElement.addEventListener("click", (event) => {
-  const retry = (event.target as Element | null)?.closest<HTMLElement>("[data-retry]");
+  const target = event.target as Element | null;
+  const retry = target?.closest<HTMLElement>("[data-retry]");
   if (retry) session?.refetch(`retry ${retry.dataset.retry ?? ""}`);
+  const load = target?.closest<HTMLElement>("[data-load-section]")?.dataset.loadSection;
+  if (load) session?.loadSection(load);
+  const more = target?.closest<HTMLElement>("[data-more]")?.dataset.more;
+  if (more) session?.loadSection(more, { more: true });
 });
 
 void boot();

@@ -10,6 +10,10 @@ import { type Screen, type Section, type Tile, tilesOf } from "./screen.js";
 
 export interface RenderContext {
   readonly locale: string;
+  /** Whether a section holds only its first pages (a "Show more" button goes after its tiles). */
+  readonly hasMore?: (sectionId: string) => boolean;
+  /** Why a stub's last load failed, if it did (it shows a retry instead of a skeleton). */
+  readonly loadFailure?: (sectionId: string) => string | undefined;
 }
 
 export function renderScreen(screen: Screen, context: RenderContext): DocumentFragment {
@@ -31,6 +35,9 @@ export function renderSection(section: Section, context: RenderContext): HTMLEle
     "aria-label": section.accessibilityLabel,
   });
   if (section.title) root.appendChild(h("h2", { class: "section__title" }, section.title));
+  if (section.__typename === "LazySection") {
+    root.dataset.loading = context.loadFailure?.(section.id) === undefined ? "pending" : "failed";
+  }
   switch (section.__typename) {
     case "HeroSection":
       root.appendChild(tileContainer("hero", section.id, [section.tile], context));
@@ -50,9 +57,17 @@ export function renderSection(section: Section, context: RenderContext): HTMLEle
     case "ErrorSection":
       root.appendChild(errorCard(section));
       break;
+    case "LazySection":
+      root.appendChild(lazyBody(section, context));
+      break;
     default:
       // A section kind newer than this renderer: show its tiles as a list if it has any.
       root.appendChild(tileContainer("list", (section as Section).id, tilesOf(section), context));
+  }
+  if (context.hasMore?.(section.id)) {
+    root.appendChild(
+      h("button", { type: "button", class: "button section__more", "data-more": section.id }, "Show more"),
+    );
   }
   return root;
 }
@@ -65,6 +80,51 @@ function tileContainer(
 ): HTMLElement {
   const container = h("div", { class: `tiles tiles--${layout}`, "data-tiles-of": sectionId, role: "list" });
   for (const tile of tiles) container.appendChild(renderTile(tile, context));
+  return container;
+}
+
+/** A section still to load: a skeleton of the component it is planned as, or why it failed to load. */
+function lazyBody(
+  section: Extract<Section, { __typename: "LazySection" }>,
+  context: RenderContext,
+): HTMLElement {
+  const failure = context.loadFailure?.(section.id);
+  if (failure !== undefined) {
+    return h(
+      "div",
+      { class: "error-card", role: "alert" },
+      h("span", { class: "error-card__icon", "aria-hidden": "true" }, "!"),
+      h(
+        "div",
+        { class: "error-card__body" },
+        h("p", { class: "error-card__message" }, "This section did not load."),
+        h("p", { class: "error-card__detail" }, failure, " · retried automatically"),
+      ),
+      h(
+        "div",
+        { class: "error-card__actions" },
+        h("button", { type: "button", class: "button", "data-load-section": section.id }, "Retry"),
+      ),
+    );
+  }
+  const layout =
+    section.kind === "CAROUSEL_SECTION" ? "rail" : section.kind === "GRID_SECTION" ? "grid" : "list";
+  const container = h("div", {
+    class: `tiles tiles--${layout}`,
+    "aria-busy": "true",
+    "aria-label": `Loading ${section.title ?? "a section"}`,
+  });
+  for (let index = 0; index < 3; index++) {
+    container.appendChild(
+      h(
+        "div",
+        { class: "tile tile--skeleton", "aria-hidden": "true" },
+        h("div", { class: "image skeleton" }),
+        h("div", { class: "skeleton skeleton--line" }),
+        h("div", { class: "skeleton skeleton--line skeleton--short" }),
+      ),
+    );
+  }
   return container;
 }
 

@@ -4,6 +4,7 @@ import type {
   ComponentKind,
   RendererHomeQuery,
   RendererHomeUpdatesSubscription,
+  RendererSectionQuery,
   RendererTileFragment,
 } from "./gql/graphql.js";
 
@@ -13,13 +14,36 @@ import type {
  * - a node's `revision` only grows: keep the highest seen per id, whatever arrives in what order;
  * - `sequence` counts 1, 2, 3... per subscription: a gap means updates were lost, so refetch `home`;
  * - `ResyncRequired` (and anything this client does not understand) means refetch `home`;
- * - a tile's `staleAfter` says when to refetch if no pushed update replaced it.
+ * - a tile's `staleAfter` says when to refetch if no pushed update replaced it;
+ * - a `SectionUpdate` replaces the section with its id whole (a stub included);
+ * - a section not loaded yet (a LazySection) or loaded in part (more pages) ignores deltas for tiles
+ *   it does not hold: it gets them fresh when it loads.
  */
 
 export type Screen = RendererHomeQuery["home"];
 export type Section = Screen["sections"][number];
 export type Tile = RendererTileFragment;
 export type Update = RendererHomeUpdatesSubscription["homeUpdates"];
+/** A section as the `section` query answers it, with its page info when it is a list of tiles. */
+export type LoadedSection = NonNullable<RendererSectionQuery["section"]>;
+export interface PageInfo {
+  readonly hasNextPage: boolean;
+  readonly endCursor?: string | null;
+}
+
+/** Sections `home` loads in full; the rest come as stubs loaded one by one. */
+export const FIRST_SECTIONS = 2;
+/** Tiles per page when a stub loads; a longer section shows "Show more". */
+export const PAGE_SIZE = 8;
+
+/** The section and, for a list of tiles, where its page ends. */
+export function splitPage(loaded: LoadedSection): { section: Section; pageInfo: PageInfo | null } {
+  if ("pageInfo" in loaded) {
+    const { pageInfo, ...section } = loaded;
+    return { section: section as unknown as Section, pageInfo };
+  }
+  return { section: loaded as unknown as Section, pageInfo: null };
+}
 
 /** Every component and action this renderer draws: all of the schema's, so nothing is downgraded. */
 export const RENDERED_COMPONENTS: readonly ComponentKind[] = [
@@ -49,6 +73,7 @@ export function capabilities(locale: string | undefined): ClientCapabilitiesInpu
     appVersion: "1.0.0",
     components: [...RENDERED_COMPONENTS],
     actions: [...PERFORMED_ACTIONS],
+    updates: ["SECTION_UPDATE"],
     ...(locale && { locale }),
   };
 }
@@ -58,6 +83,10 @@ export type Change =
   | { readonly kind: "replaced"; readonly sectionId: string; readonly tile: Tile }
   | { readonly kind: "inserted"; readonly sectionId: string; readonly index: number; readonly tile: Tile }
   | { readonly kind: "removed"; readonly sectionId: string; readonly tileId: string }
+  /** The section is new as a whole (loaded, pushed, or a page longer): draw it again. */
+  | { readonly kind: "section"; readonly section: Section }
+  /** A stub that loaded as nothing for this client: it goes away. */
+  | { readonly kind: "section-removed"; readonly sectionId: string }
   | { readonly kind: "refetch"; readonly reason: string };
 
 /** The tiles of a section, in order; none for an error section. */
@@ -82,6 +111,8 @@ export class LiveScreen {
   private lastSequence = 0;
   /** Local time (ms) after which each tile should be refetched, unless a push replaces it first. */
   private readonly freshUntilMs = new Map<string, number>();
+  /** Where the next page of each section loaded in part starts. */
+  private readonly nextPage = new Map<string, string>();
 
   constructor(screen: Screen, nowMs: number) {
     this.held = screen;
@@ -95,6 +126,47 @@ export class LiveScreen {
   /** How many updates this subscription has delivered, by its own count. */
   get sequence(): number {
     return this.lastSequence;
+  }
+
+  /** Sections held as stubs, to load. */
+  get lazySectionIds(): string[] {
+    return this.held.sections.filter((section) => section.__typename === "LazySection").map((s) => s.id);
+  }
+
+  /** The cursor of a section's next page, if it has more tiles than it holds. */
+  nextPageOf(sectionId: string): string | undefined {
+    return this.nextPage.get(sectionId);
+  }
+
+  /**
+   * A section the `section` query loaded: in place of its stub (or of itself, from the start), or
+   * its next page after the tiles held. Null means this client is shown nothing of it.
+   */
+  loaded(
+    sectionId: string,
+    loaded: LoadedSection | null,
+    options: { append: boolean },
+    nowMs: number,
+  ): Change[] {
+    const index = this.held.sections.findIndex((section) => section.id === sectionId);
+    const current = this.held.sections[index];
+    if (!current) return [];
+    if (!loaded) {
+      this.held.sections.splice(index, 1);
+      this.nextPage.delete(sectionId);
+      return [{ kind: "section-removed", sectionId }];
+    }
+    const { section, pageInfo } = splitPage(loaded);
+    let next = section;
+    if (options.append && hasTileList(current) && hasTileList(section)) {
+      const have = new Set(current.tiles.map((tile) => tile.id));
+      next = { ...current, tiles: [...current.tiles, ...section.tiles.filter((tile) => !have.has(tile.id))] };
+    }
+    this.held.sections[index] = next;
+    if (pageInfo?.hasNextPage && pageInfo.endCursor) this.nextPage.set(sectionId, pageInfo.endCursor);
+    else this.nextPage.delete(sectionId);
+    for (const tile of tilesOf(next)) if (!this.freshUntilMs.has(tile.id)) this.touch(tile, nowMs);
+    return [{ kind: "section", section: next }];
   }
 
   /** A new subscription (after a reconnect) counts from 1 again. */
@@ -112,6 +184,7 @@ export class LiveScreen {
       const mine = held.get(tile.id);
       return mine && mine.revision > tile.revision ? mine : tile;
     };
+    this.nextPage.clear();
     this.held = {
       ...screen,
       sections: screen.sections.map((section) => {
@@ -150,12 +223,16 @@ export class LiveScreen {
     switch (update.__typename) {
       case "TileUpdate": {
         const found = this.find(update.tile.id, update.sectionId);
+        if (!found && this.holdsInPart(update.sectionId)) return [];
         if (!found)
           return [{ kind: "refetch", reason: `update for a tile not on screen: ${update.tile.id}` }];
         return this.replaceTile(found.section, found.index, update.tile, nowMs);
       }
       case "TileInsert": {
         const section = this.section(update.sectionId);
+        if (this.holdsInPart(update.sectionId)) {
+          if (!section || !hasTileList(section) || update.index >= section.tiles.length) return [];
+        }
         if (!section || !hasTileList(section)) {
           return [{ kind: "refetch", reason: `insert into a section not on screen: ${update.sectionId}` }];
         }
@@ -181,6 +258,17 @@ export class LiveScreen {
         this.freshUntilMs.delete(update.tileId);
         return [{ kind: "removed", sectionId: section.id, tileId: update.tileId }];
       }
+      case "SectionUpdate": {
+        const section = update.section as unknown as Section;
+        const index = this.held.sections.findIndex((held) => held.id === section.id);
+        const current = this.held.sections[index];
+        if (!current) return [{ kind: "refetch", reason: `a section not on screen: ${section.id}` }];
+        if (current.__typename !== "LazySection" && current.revision >= section.revision) return [];
+        this.held.sections[index] = section;
+        this.nextPage.delete(section.id);
+        for (const tile of tilesOf(section)) this.touch(tile, nowMs);
+        return [{ kind: "section", section }];
+      }
       case "ResyncRequired":
         return [{ kind: "refetch", reason: update.reason }];
       default:
@@ -198,6 +286,11 @@ export class LiveScreen {
     else if (hasTileList(section)) section.tiles[index] = tile;
     this.touch(tile, nowMs);
     return [{ kind: "replaced", sectionId: section.id, tile }];
+  }
+
+  /** Not loaded yet, or loaded without all its pages: it holds only some of its tiles. */
+  private holdsInPart(sectionId: string): boolean {
+    return this.section(sectionId)?.__typename === "LazySection" || this.nextPage.has(sectionId);
   }
 
   private section(id: string): Section | undefined {

@@ -683,6 +683,7 @@ export type RendererTileFragment =
 
 export type RendererHomeQueryVariables = Exact<{
   capabilities?: InputMaybe<ClientCapabilitiesInput>;
+  firstSections?: InputMaybe<Scalars['Int']['input']>;
 }>;
 
 
@@ -826,7 +827,7 @@ export type RendererHomeQuery = { __typename?: 'Query', home: { __typename?: 'Ho
               | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
              | null }
          }
-      | { __typename: 'LazySection', id: string, revision: number, title?: string | null, variant: SectionVariant, accessibilityLabel: string }
+      | { __typename: 'LazySection', kind: ComponentKind, id: string, revision: number, title?: string | null, variant: SectionVariant, accessibilityLabel: string }
       | { __typename: 'ListSection', id: string, revision: number, title?: string | null, variant: SectionVariant, accessibilityLabel: string, tiles: Array<
           | { __typename: 'BasicTile', title: string, subtitle?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
               | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
@@ -873,6 +874,201 @@ export type RendererHomeQuery = { __typename?: 'Query', home: { __typename?: 'Ho
         > }
     > } };
 
+export type RendererSectionQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  capabilities?: InputMaybe<ClientCapabilitiesInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type RendererSectionQuery = { __typename?: 'Query', section?:
+    | { __typename: 'CarouselSection', id: string, revision: number, title?: string | null, variant: SectionVariant, accessibilityLabel: string, tiles: Array<
+        | { __typename: 'BasicTile', title: string, subtitle?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+            | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+           | null }
+        | { __typename: 'DealTile', title: string, endsAt?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, price?: { __typename?: 'Price', formatted: string } | null, originalPrice?: { __typename?: 'Price', formatted: string } | null, discount?: { __typename?: 'Badge', label: string, tone: Tone } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+            | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+           | null }
+        | { __typename: 'MediaTile', title: string, subtitle?: string | null, progress?: number | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+            | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+           | null }
+        | { __typename: 'MetricTile', title: string, value: number, max: number, unit: string, caption: string, tone: Tone, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+            | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+           | null }
+        | { __typename: 'PlaceholderTile', message?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+            | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+           | null }
+        | { __typename: 'ProductTile', title: string, subtitle?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, price?: { __typename?: 'Price', formatted: string } | null, badge?: { __typename?: 'Badge', label: string, tone: Tone } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+            | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+           | null }
+      >, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } }
+    | { __typename: 'ErrorSection', code: string, message: string, id: string, revision: number, title?: string | null, variant: SectionVariant, accessibilityLabel: string, retry:
+        | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+        | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+        | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+        | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+        | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+       }
+    | { __typename: 'GridSection', columns: number, id: string, revision: number, title?: string | null, variant: SectionVariant, accessibilityLabel: string, tiles: Array<
+        | { __typename: 'BasicTile', title: string, subtitle?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+            | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+           | null }
+        | { __typename: 'DealTile', title: string, endsAt?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, price?: { __typename?: 'Price', formatted: string } | null, originalPrice?: { __typename?: 'Price', formatted: string } | null, discount?: { __typename?: 'Badge', label: string, tone: Tone } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+            | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+           | null }
+        | { __typename: 'MediaTile', title: string, subtitle?: string | null, progress?: number | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+            | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+           | null }
+        | { __typename: 'MetricTile', title: string, value: number, max: number, unit: string, caption: string, tone: Tone, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+            | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+           | null }
+        | { __typename: 'PlaceholderTile', message?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+            | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+           | null }
+        | { __typename: 'ProductTile', title: string, subtitle?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, price?: { __typename?: 'Price', formatted: string } | null, badge?: { __typename?: 'Badge', label: string, tone: Tone } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+            | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+           | null }
+      >, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } }
+    | { __typename: 'HeroSection', id: string, revision: number, title?: string | null, variant: SectionVariant, accessibilityLabel: string, tile:
+        | { __typename: 'BasicTile', title: string, subtitle?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+            | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+           | null }
+        | { __typename: 'DealTile', title: string, endsAt?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, price?: { __typename?: 'Price', formatted: string } | null, originalPrice?: { __typename?: 'Price', formatted: string } | null, discount?: { __typename?: 'Badge', label: string, tone: Tone } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+            | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+           | null }
+        | { __typename: 'MediaTile', title: string, subtitle?: string | null, progress?: number | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+            | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+           | null }
+        | { __typename: 'MetricTile', title: string, value: number, max: number, unit: string, caption: string, tone: Tone, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+            | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+           | null }
+        | { __typename: 'PlaceholderTile', message?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+            | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+           | null }
+        | { __typename: 'ProductTile', title: string, subtitle?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, price?: { __typename?: 'Price', formatted: string } | null, badge?: { __typename?: 'Badge', label: string, tone: Tone } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+            | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+           | null }
+       }
+    | { __typename: 'LazySection', id: string, revision: number, title?: string | null, variant: SectionVariant, accessibilityLabel: string }
+    | { __typename: 'ListSection', id: string, revision: number, title?: string | null, variant: SectionVariant, accessibilityLabel: string, tiles: Array<
+        | { __typename: 'BasicTile', title: string, subtitle?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+            | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+           | null }
+        | { __typename: 'DealTile', title: string, endsAt?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, price?: { __typename?: 'Price', formatted: string } | null, originalPrice?: { __typename?: 'Price', formatted: string } | null, discount?: { __typename?: 'Badge', label: string, tone: Tone } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+            | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+           | null }
+        | { __typename: 'MediaTile', title: string, subtitle?: string | null, progress?: number | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+            | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+           | null }
+        | { __typename: 'MetricTile', title: string, value: number, max: number, unit: string, caption: string, tone: Tone, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+            | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+           | null }
+        | { __typename: 'PlaceholderTile', message?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+            | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+           | null }
+        | { __typename: 'ProductTile', title: string, subtitle?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, price?: { __typename?: 'Price', formatted: string } | null, badge?: { __typename?: 'Badge', label: string, tone: Tone } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+            | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+           | null }
+      >, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } }
+   | null };
+
 export type RendererHomeUpdatesSubscriptionVariables = Exact<{
   capabilities?: InputMaybe<ClientCapabilitiesInput>;
 }>;
@@ -880,7 +1076,192 @@ export type RendererHomeUpdatesSubscriptionVariables = Exact<{
 
 export type RendererHomeUpdatesSubscription = { __typename?: 'Subscription', homeUpdates:
     | { __typename: 'ResyncRequired', reason: string, sequence: number, sentAt: string }
-    | { __typename: 'SectionUpdate', sequence: number, sentAt: string }
+    | { __typename: 'SectionUpdate', sequence: number, sentAt: string, section:
+        | { __typename: 'CarouselSection', id: string, revision: number, title?: string | null, variant: SectionVariant, accessibilityLabel: string, tiles: Array<
+            | { __typename: 'BasicTile', title: string, subtitle?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+                | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+               | null }
+            | { __typename: 'DealTile', title: string, endsAt?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, price?: { __typename?: 'Price', formatted: string } | null, originalPrice?: { __typename?: 'Price', formatted: string } | null, discount?: { __typename?: 'Badge', label: string, tone: Tone } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+                | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+               | null }
+            | { __typename: 'MediaTile', title: string, subtitle?: string | null, progress?: number | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+                | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+               | null }
+            | { __typename: 'MetricTile', title: string, value: number, max: number, unit: string, caption: string, tone: Tone, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+                | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+               | null }
+            | { __typename: 'PlaceholderTile', message?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+                | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+               | null }
+            | { __typename: 'ProductTile', title: string, subtitle?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, price?: { __typename?: 'Price', formatted: string } | null, badge?: { __typename?: 'Badge', label: string, tone: Tone } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+                | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+               | null }
+          > }
+        | { __typename: 'ErrorSection', code: string, message: string, id: string, revision: number, title?: string | null, variant: SectionVariant, accessibilityLabel: string, retry:
+            | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+            | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+           }
+        | { __typename: 'GridSection', columns: number, id: string, revision: number, title?: string | null, variant: SectionVariant, accessibilityLabel: string, tiles: Array<
+            | { __typename: 'BasicTile', title: string, subtitle?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+                | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+               | null }
+            | { __typename: 'DealTile', title: string, endsAt?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, price?: { __typename?: 'Price', formatted: string } | null, originalPrice?: { __typename?: 'Price', formatted: string } | null, discount?: { __typename?: 'Badge', label: string, tone: Tone } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+                | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+               | null }
+            | { __typename: 'MediaTile', title: string, subtitle?: string | null, progress?: number | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+                | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+               | null }
+            | { __typename: 'MetricTile', title: string, value: number, max: number, unit: string, caption: string, tone: Tone, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+                | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+               | null }
+            | { __typename: 'PlaceholderTile', message?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+                | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+               | null }
+            | { __typename: 'ProductTile', title: string, subtitle?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, price?: { __typename?: 'Price', formatted: string } | null, badge?: { __typename?: 'Badge', label: string, tone: Tone } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+                | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+               | null }
+          > }
+        | { __typename: 'HeroSection', id: string, revision: number, title?: string | null, variant: SectionVariant, accessibilityLabel: string, tile:
+            | { __typename: 'BasicTile', title: string, subtitle?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+                | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+               | null }
+            | { __typename: 'DealTile', title: string, endsAt?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, price?: { __typename?: 'Price', formatted: string } | null, originalPrice?: { __typename?: 'Price', formatted: string } | null, discount?: { __typename?: 'Badge', label: string, tone: Tone } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+                | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+               | null }
+            | { __typename: 'MediaTile', title: string, subtitle?: string | null, progress?: number | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+                | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+               | null }
+            | { __typename: 'MetricTile', title: string, value: number, max: number, unit: string, caption: string, tone: Tone, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+                | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+               | null }
+            | { __typename: 'PlaceholderTile', message?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+                | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+               | null }
+            | { __typename: 'ProductTile', title: string, subtitle?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, price?: { __typename?: 'Price', formatted: string } | null, badge?: { __typename?: 'Badge', label: string, tone: Tone } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+                | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+               | null }
+           }
+        | { __typename: 'LazySection', id: string, revision: number, title?: string | null, variant: SectionVariant, accessibilityLabel: string }
+        | { __typename: 'ListSection', id: string, revision: number, title?: string | null, variant: SectionVariant, accessibilityLabel: string, tiles: Array<
+            | { __typename: 'BasicTile', title: string, subtitle?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+                | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+               | null }
+            | { __typename: 'DealTile', title: string, endsAt?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, price?: { __typename?: 'Price', formatted: string } | null, originalPrice?: { __typename?: 'Price', formatted: string } | null, discount?: { __typename?: 'Badge', label: string, tone: Tone } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+                | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+               | null }
+            | { __typename: 'MediaTile', title: string, subtitle?: string | null, progress?: number | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+                | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+               | null }
+            | { __typename: 'MetricTile', title: string, value: number, max: number, unit: string, caption: string, tone: Tone, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+                | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+               | null }
+            | { __typename: 'PlaceholderTile', message?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+                | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+               | null }
+            | { __typename: 'ProductTile', title: string, subtitle?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, price?: { __typename?: 'Price', formatted: string } | null, badge?: { __typename?: 'Badge', label: string, tone: Tone } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
+                | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'NavigateAction', route: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenProductAction', productId: string, service: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'OpenUrlAction', url: string, fallbackUrl: string, accessibilityLabel: string }
+                | { __typename: 'RetryAction', sectionId: string, retryAfterSeconds: number, fallbackUrl: string, accessibilityLabel: string }
+               | null }
+          > }
+       }
     | { __typename: 'TileInsert', sectionId: string, index: number, sequence: number, sentAt: string, tile:
         | { __typename: 'BasicTile', title: string, subtitle?: string | null, id: string, revision: number, generatedAt: string, staleAfter: string, variant: TileVariant, accessibilityLabel: string, image?: { __typename?: 'Image', url: string, alt: string, aspectRatio: AspectRatio } | null, product?: { __typename?: 'ProductReference', id: string, service: string } | null, personalization: { __typename?: 'Personalization', state: PersonalizationState, reason?: FallbackReason | null }, action?:
             | { __typename: 'DeepLinkAction', url: string, fallbackUrl: string, accessibilityLabel: string }
@@ -1127,8 +1508,8 @@ fragment RendererImage on Image {
   aspectRatio
 }`, {"fragmentName":"RendererTile"}) as unknown as TypedDocumentString<RendererTileFragment, unknown>;
 export const RendererHomeDocument = new TypedDocumentString(`
-    query RendererHome($capabilities: ClientCapabilitiesInput) {
-  home(capabilities: $capabilities) {
+    query RendererHome($capabilities: ClientCapabilitiesInput, $firstSections: Int) {
+  home(capabilities: $capabilities, firstSections: $firstSections) {
     id
     revision
     schemaVersion
@@ -1172,6 +1553,9 @@ export const RendererHomeDocument = new TypedDocumentString(`
         retry {
           ...RendererAction
         }
+      }
+      ... on LazySection {
+        kind
       }
     }
   }
@@ -1279,7 +1663,148 @@ fragment RendererTile on Tile {
   ... on PlaceholderTile {
     message
   }
-}`, {"hash":"6b197c05363fba06860ae66b8b6aa778cb6fae4ea17b04b655e3c4b9b476cc95"}) as unknown as TypedDocumentString<RendererHomeQuery, RendererHomeQueryVariables>;
+}`, {"hash":"85dd7fc6d62324a87307db4e15577d6e1661b593e04594dd96dd665a09f09436"}) as unknown as TypedDocumentString<RendererHomeQuery, RendererHomeQueryVariables>;
+export const RendererSectionDocument = new TypedDocumentString(`
+    query RendererSection($id: ID!, $capabilities: ClientCapabilitiesInput, $first: Int, $after: String) {
+  section(id: $id, capabilities: $capabilities, first: $first, after: $after) {
+    __typename
+    id
+    revision
+    title
+    variant
+    accessibilityLabel
+    ... on HeroSection {
+      tile {
+        ...RendererTile
+      }
+    }
+    ... on TiledSection {
+      tiles {
+        ...RendererTile
+      }
+    }
+    ... on GridSection {
+      columns
+    }
+    ... on ErrorSection {
+      code
+      message
+      retry {
+        ...RendererAction
+      }
+    }
+    ... on TiledSection {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    fragment RendererAction on Action {
+  __typename
+  fallbackUrl
+  accessibilityLabel
+  ... on OpenUrlAction {
+    url
+  }
+  ... on NavigateAction {
+    route
+  }
+  ... on OpenProductAction {
+    productId
+    service
+  }
+  ... on DeepLinkAction {
+    url
+  }
+  ... on RetryAction {
+    sectionId
+    retryAfterSeconds
+  }
+}
+fragment RendererImage on Image {
+  url
+  alt
+  aspectRatio
+}
+fragment RendererTile on Tile {
+  __typename
+  id
+  revision
+  product {
+    id
+    service
+  }
+  personalization {
+    state
+    reason
+  }
+  generatedAt
+  staleAfter
+  variant
+  accessibilityLabel
+  action {
+    ...RendererAction
+  }
+  ... on BasicTile {
+    title
+    subtitle
+    image {
+      ...RendererImage
+    }
+  }
+  ... on ProductTile {
+    title
+    subtitle
+    image {
+      ...RendererImage
+    }
+    price {
+      formatted
+    }
+    badge {
+      label
+      tone
+    }
+  }
+  ... on DealTile {
+    title
+    image {
+      ...RendererImage
+    }
+    price {
+      formatted
+    }
+    originalPrice {
+      formatted
+    }
+    discount {
+      label
+      tone
+    }
+    endsAt
+  }
+  ... on MetricTile {
+    title
+    value
+    max
+    unit
+    caption
+    tone
+  }
+  ... on MediaTile {
+    title
+    subtitle
+    image {
+      ...RendererImage
+    }
+    progress
+  }
+  ... on PlaceholderTile {
+    message
+  }
+}`, {"hash":"7576150bcb935ad0686c507d4f47706f36cf487adc7d9b966ae9ea52024b1bb9"}) as unknown as TypedDocumentString<RendererSectionQuery, RendererSectionQueryVariables>;
 export const RendererHomeUpdatesDocument = new TypedDocumentString(`
     subscription RendererHomeUpdates($capabilities: ClientCapabilitiesInput) {
   homeUpdates(capabilities: $capabilities) {
@@ -1302,6 +1827,36 @@ export const RendererHomeUpdatesDocument = new TypedDocumentString(`
     ... on TileRemoval {
       sectionId
       tileId
+    }
+    ... on SectionUpdate {
+      section {
+        __typename
+        id
+        revision
+        title
+        variant
+        accessibilityLabel
+        ... on HeroSection {
+          tile {
+            ...RendererTile
+          }
+        }
+        ... on TiledSection {
+          tiles {
+            ...RendererTile
+          }
+        }
+        ... on GridSection {
+          columns
+        }
+        ... on ErrorSection {
+          code
+          message
+          retry {
+            ...RendererAction
+          }
+        }
+      }
     }
     ... on ResyncRequired {
       reason
@@ -1411,4 +1966,4 @@ fragment RendererTile on Tile {
   ... on PlaceholderTile {
     message
   }
-}`, {"hash":"48072f5cbfb027c5364c95f706a2cdb105576e8af18c98a2ef59e8cceff17290"}) as unknown as TypedDocumentString<RendererHomeUpdatesSubscription, RendererHomeUpdatesSubscriptionVariables>;
+}`, {"hash":"6b34a722c4fdf78a969624acda9a3bfdf666b3ac5aed559c9725ccace7eed527"}) as unknown as TypedDocumentString<RendererHomeUpdatesSubscription, RendererHomeUpdatesSubscriptionVariables>;
