@@ -1,6 +1,9 @@
 /**
  * npm run bench [-- --quick] [--rounds N] [--duration SECONDS] [--subscriptions 1000,10000] [--skip-push]
+ *                [--only CASE,CASE...]
  *
+ * --only runs those cases (ids as in the table, e.g. lazy-home-warm-24) and their baselines, and
+ * nothing else: no cost count, no push scenario.
  * Starts its own redis-servers, gateways (bench/gateway.ts) and bare node:http servers, runs every
  * scenario of docs/BENCHMARKS.md in rounds, and prints the tables, also written with a chart to
  * bench/results/<date>.md (a --quick run writes to bench/.tmp/results/ instead: it is a smoke test,
@@ -13,6 +16,7 @@ import {
   type Case,
   type Measurement,
   coldCase,
+  lazyCase,
   limitCase,
   manyViewersCase,
   screenCase,
@@ -47,8 +51,10 @@ const { values: flags } = parseArgs({
     duration: { type: "string" },
     subscriptions: { type: "string" },
     "skip-push": { type: "boolean", default: false },
+    only: { type: "string" },
   },
 });
+const only = flags.only?.split(",").map((id) => id.trim());
 
 const quick = flags.quick === true;
 const settings = {
@@ -61,9 +67,10 @@ const settings = {
   demoLatencyMs: 60,
   viewers: quick ? 200 : 10_000,
   costRequests: quick ? 3 : 20,
-  subscriptions: flags["skip-push"]
-    ? []
-    : (flags.subscriptions ?? (quick ? "500" : "1000,10000")).split(",").map(Number),
+  subscriptions:
+    flags["skip-push"] || only
+      ? []
+      : (flags.subscriptions ?? (quick ? "500" : "1000,10000")).split(",").map(Number),
   personalEvents: quick ? 30 : 300,
   genericEvents: quick ? 2 : 5,
 };
@@ -72,6 +79,47 @@ for (const [name, value] of Object.entries(settings)) {
     console.error(`bench: --${name} must be a positive number`);
     process.exit(2);
   }
+}
+
+/** Which case ids --only keeps: those named, and the baselines they are compared with. */
+const BASELINES: Record<string, (tiles: string) => string[]> = {
+  "warm-l1": (tiles) => [`limit-${tiles}`],
+  "warm-l2": (tiles) => [`warm-l1-${tiles}`],
+  cold: (tiles) => [`warm-l1-${tiles}`],
+  "lazy-home-warm": (tiles) => [`warm-l1-${tiles}`],
+  "section-page-warm": (tiles) => [`warm-l1-${tiles}`],
+  "lazy-home-cold": (tiles) => [`cold-${tiles}`],
+  "section-page-cold": (tiles) => [`cold-${tiles}`],
+};
+function wanted(id: string): boolean {
+  if (!only) return true;
+  return only.some((asked) => {
+    if (asked === id) return true;
+    const match = /^(.*)-(\d+)$/.exec(asked);
+    return match ? (BASELINES[match[1] as string]?.(match[2] as string) ?? []).includes(id) : false;
+  });
+}
+
+/** The gateways a case id runs on (its baselines' included). */
+function gatewaysOf(id: string): string[] {
+  const match = /^(.*)-(\d+)$/.exec(id);
+  if (!match) return [];
+  const [, kind, tiles] = match as unknown as [string, string, string];
+  const own: Record<string, string[]> = {
+    limit: [`l1-${tiles}`],
+    "warm-l1": [`l1-${tiles}`],
+    "warm-l2": [`l2only-${tiles}`],
+    cold: [`cold-${tiles}`],
+    "lazy-home-warm": [`l1-${tiles}`],
+    "section-page-warm": [`l1-${tiles}`],
+    "lazy-home-cold": [`cold-${tiles}`],
+    "section-page-cold": [`cold-${tiles}`],
+  };
+  const baselines = BASELINES[kind]?.(tiles) ?? [];
+  return [
+    ...(own[kind] ?? []),
+    ...baselines.flatMap((baseline) => (baseline === id ? [] : gatewaysOf(baseline))),
+  ];
 }
 
 const startedMs = performance.now();
@@ -116,14 +164,18 @@ async function main(): Promise<void> {
       env: { RATE_LIMIT_PER_MINUTE: "0" },
     },
   ];
-  for (let index = 0; index < specs.length; index += 3) {
-    gateways.push(...(await Promise.all(specs.slice(index, index + 3).map((spec) => startGateway(spec)))));
+  const needed = only ? specs.filter((spec) => only.some((id) => gatewaysOf(id).includes(spec.name))) : specs;
+  for (let index = 0; index < needed.length; index += 3) {
+    gateways.push(...(await Promise.all(needed.slice(index, index + 3).map((spec) => startGateway(spec)))));
   }
   log(`${gateways.length} gateways up`);
+  // With --only, cases whose gateway is not up are built on a stand-in and dropped before they run.
   const gateway = (name: string): RunningGateway => {
     const found = gateways.find((candidate) => candidate.spec.name === name);
-    if (!found) throw new Error(`no gateway ${name}`);
-    return found;
+    if (found) return found;
+    const spec = specs.find((candidate) => candidate.name === name);
+    if (!only || !spec) throw new Error(`no gateway ${name}`);
+    return { spec } as RunningGateway;
   };
   const [viewer] = await authorizationsFor(["bench-viewer"]);
   if (!viewer) throw new Error("no token");
@@ -133,6 +185,7 @@ async function main(): Promise<void> {
   await mkdir(tmp, { recursive: true });
   const limits = new Map<number, RunningLimitServer>();
   for (const tiles of settings.tileSizes) {
+    if (!wanted(`limit-${tiles}`)) continue;
     const origin = gateway(`l1-${tiles}`).origin;
     await expectScreen(origin, viewer, tiles);
     const warm = await expectScreen(origin, viewer, tiles);
@@ -191,6 +244,32 @@ async function main(): Promise<void> {
     cases.push(manyViewersCase({ gateway: gateway(name), viewers: settings.viewers, settings: load, log }));
   }
 
+  const coldRate = 1_000 / (settings.demoLatencyMs / 2);
+  for (const kind of ["lazy-home", "section-page"] as const) {
+    cases.push(
+      lazyCase({
+        kind,
+        gateway: gateway(`l1-${reference}`),
+        authorization: viewer,
+        settings: load,
+        maxRatePerConnection: coldRate,
+      }),
+      lazyCase({
+        kind,
+        gateway: gateway(`cold-${reference}`),
+        settings: load,
+        maxRatePerConnection: coldRate,
+      }),
+    );
+  }
+  // With --only, the cases asked for and their baselines; each one's gateway is up.
+  const kept = only
+    ? cases
+        .filter((item) => wanted(item.id))
+        .map((item) => (item.baseline && !wanted(item.baseline) ? { ...item, baseline: undefined } : item))
+    : cases;
+  cases.splice(0, cases.length, ...kept);
+
   for (const item of cases) await item.prepare?.();
   const runs = new Map<string, Measurement[]>();
   for (let round = 1; round <= settings.rounds; round++) {
@@ -204,25 +283,27 @@ async function main(): Promise<void> {
   }
   const summaries = summarise(cases, runs);
 
-  log("cost per home (counted)");
   let cost: CostRow[] = [];
   let costFailure: string | undefined;
   // A failed count must not lose the rounds measured before it: it is reported in its place.
-  try {
-    cost = await costScenario({
-      gateways: settings.tileSizes.map((tiles) => ({
-        warm: gateway(`l1-${tiles}`),
-        l2Only: gateway(`l2only-${tiles}`),
-        cold: gateway(`cold-${tiles}`),
-      })),
-      noLimiter: gateway(`no-limiter-${reference}`),
-      requests: settings.costRequests,
-      authorization: viewer,
-    });
-  } catch (error) {
-    costFailure = error instanceof Error ? error.message : String(error);
-    log(`cost per home FAILED: ${costFailure}`);
-  }
+  if (only) costFailure = "not counted: --only";
+  else
+    try {
+      log("cost per home (counted)");
+      cost = await costScenario({
+        gateways: settings.tileSizes.map((tiles) => ({
+          warm: gateway(`l1-${tiles}`),
+          l2Only: gateway(`l2only-${tiles}`),
+          cold: gateway(`cold-${tiles}`),
+        })),
+        noLimiter: gateway(`no-limiter-${reference}`),
+        requests: settings.costRequests,
+        authorization: viewer,
+      });
+    } catch (error) {
+      costFailure = error instanceof Error ? error.message : String(error);
+      log(`cost per home FAILED: ${costFailure}`);
+    }
   log("stopping the gateways");
   await stopAll();
   log("stopped");

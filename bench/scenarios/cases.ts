@@ -1,7 +1,15 @@
 import { Redis } from "ioredis";
 import { commandCalls } from "../../test/support/redis-command-stats.js";
 import { accounted } from "../support/cpu.js";
-import { authorizationsFor, expectScreen } from "../support/home.js";
+import {
+  FIRST_SECTIONS,
+  LAZY_HOME_BODY,
+  authorizationsFor,
+  expectAnswer,
+  expectScreen,
+  sectionPageBody,
+  sectionsOf,
+} from "../support/home.js";
 import { always, eachOnce, roundRobin, runLoad } from "../support/load.js";
 import { cacheCounts, hitRatio, l2BreakerState, scrape } from "../support/metrics.js";
 import type { RunningGateway } from "../support/processes.js";
@@ -53,6 +61,7 @@ async function measureLoad(
   server: { readonly origin: string; readonly pid: number; readonly redisUrl?: string },
   authorization: () => string,
   settings: LoadSettings,
+  body?: string,
 ): Promise<Measurement> {
   const { origin } = server;
   const gateway = server.redisUrl !== undefined;
@@ -61,6 +70,7 @@ async function measureLoad(
     authorization,
     connections: settings.connections,
     durationSec: settings.warmupSec,
+    ...(body !== undefined && { body }),
   });
   const admin = server.redisUrl ? new Redis(server.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
   try {
@@ -74,6 +84,7 @@ async function measureLoad(
           authorization,
           connections: settings.connections,
           durationSec: settings.durationSec,
+          ...(body !== undefined && { body }),
         }),
       (load) => load.requests,
     );
@@ -307,6 +318,72 @@ export function screenCase(options: {
         serverCpuMs,
         foreignCores,
       };
+    },
+  };
+}
+
+/**
+ * Scenario 2, lazily: what an app waits for first when it loads its screen lazily: `home(firstSections: 2)`
+ * (the rest as stubs), or one page of one section; compared with the full `home` of the same
+ * viewer on the same gateway, warm (one viewer, L1) or cold (new viewers, upstream latency).
+ */
+export function lazyCase(options: {
+  readonly kind: "lazy-home" | "section-page";
+  readonly gateway: RunningGateway;
+  /** The one viewer of a warm case; absent: a new viewer per request, as the cold case does. */
+  readonly authorization?: string;
+  readonly settings: LoadSettings;
+  readonly maxRatePerConnection: number;
+  /** Tiles in the page of a section-page case. */
+  readonly pageSize?: number;
+}): Case {
+  const { gateway, settings } = options;
+  const tiles = gateway.spec.tiles;
+  const warm = options.authorization !== undefined;
+  const pageSize = options.pageSize ?? 4;
+  let body = LAZY_HOME_BODY;
+  let runs = 0;
+  const what =
+    options.kind === "lazy-home"
+      ? `first response of a lazy screen (home, firstSections: ${FIRST_SECTIONS})`
+      : `one section page (section, first: ${pageSize}, its largest section)`;
+  return {
+    id: `${options.kind}-${warm ? "warm" : "cold"}-${tiles}`,
+    scenario: 2,
+    label: `${what}, ${warm ? "warm, one viewer, L1 + L2" : "cold, new viewers"}`,
+    tiles,
+    unit: "req/s",
+    baseline: warm ? `warm-l1-${tiles}` : `cold-${tiles}`,
+    prepare: async () => {
+      const viewer = options.authorization ?? (await authorizationsFor(["lazy-bench-viewer"]))[0];
+      if (!viewer) throw new Error("no token");
+      const full = await expectScreen(gateway.origin, viewer, tiles);
+      if (options.kind === "section-page") {
+        // Every demo viewer has the same sections (one per product line), in an order of their own.
+        const largest = sectionsOf(full).reduce((a, b) => (b.tiles > a.tiles ? b : a));
+        body = sectionPageBody(largest.id, Math.min(pageSize, largest.tiles));
+      }
+      await expectAnswer(gateway.origin, viewer, body);
+    },
+    run: async () => {
+      if (warm)
+        return measureLoad(serverOf(gateway), always(options.authorization as string), settings, body);
+      const round = ++runs;
+      const needed = Math.ceil(
+        settings.connections *
+          (settings.durationSec + settings.warmupSec) *
+          options.maxRatePerConnection *
+          1.2,
+      );
+      const users = Array.from(
+        { length: needed },
+        (_, index) => `${options.kind}-${tiles}-r${round}-${index}`,
+      );
+      const fresh = eachOnce(await authorizationsFor(users));
+      const measured = await measureLoad(serverOf(gateway), fresh.next, settings, body);
+      if (!fresh.repeated()) return measured;
+      const caveats = [measured.caveat, "fresh viewers ran out; some requests were warm"];
+      return { ...measured, caveat: caveats.filter(Boolean).join("; ") };
     },
   };
 }

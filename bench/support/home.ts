@@ -1,7 +1,12 @@
 import { print } from "graphql";
 import { mintToken } from "../../src/auth.js";
 import { ACTION_KINDS, COMPONENT_KINDS } from "../../src/ui-components/index.js";
-import { HomeDocument, HomeUpdatesDocument } from "../../test/gql/graphql.js";
+import {
+  HomeDocument,
+  HomeUpdatesDocument,
+  LazyHomeDocument,
+  SectionPageDocument,
+} from "../../test/gql/graphql.js";
 import { BENCH_JWT_SECRET } from "./processes.js";
 
 /** What an up-to-date app declares it renders: every component and action. */
@@ -19,6 +24,49 @@ export const HOME_BODY = JSON.stringify({
 });
 
 export const HOME_UPDATES_QUERY = print(HomeUpdatesDocument);
+
+/** Sections a lazily loaded screen asks `home` for in full; the rest are stubs. */
+export const FIRST_SECTIONS = 2;
+
+/** The first response of a lazily loaded screen: `home(firstSections: 2)`, the app's own query otherwise. */
+export const LAZY_HOME_BODY = JSON.stringify({
+  query: print(LazyHomeDocument),
+  variables: { capabilities: CAPABILITIES, firstSections: FIRST_SECTIONS },
+});
+
+/** One page of one section, as a stub or a "more" button loads it. */
+export function sectionPageBody(id: string, first: number): string {
+  return JSON.stringify({
+    query: print(SectionPageDocument),
+    variables: { id, capabilities: CAPABILITIES, first },
+  });
+}
+
+/** The viewer's sections, in order, with how many tiles each shows, from a full home answer. */
+export function sectionsOf(answer: HomeAnswer): { id: string; tiles: number }[] {
+  const body = JSON.parse(answer.text) as {
+    data: { home: { sections: { id: string; tile?: unknown; tiles?: unknown[] }[] } };
+  };
+  return body.data.home.sections.map((section) => ({
+    id: section.id,
+    tiles: section.tiles?.length ?? (section.tile ? 1 : 0),
+  }));
+}
+
+/** POSTs `body` and fails unless it is a GraphQL answer without errors. */
+export async function expectAnswer(origin: string, authorization: string, body: string): Promise<void> {
+  const response = await fetch(`${origin}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization },
+    body,
+    signal: AbortSignal.timeout(10_000),
+  });
+  const text = await response.text();
+  const parsed = JSON.parse(text) as { data?: unknown; errors?: unknown[] };
+  if (response.status !== 200 || !parsed.data || parsed.errors) {
+    throw new Error(`expected an answer from ${origin}, got ${response.status} ${text.slice(0, 400)}`);
+  }
+}
 
 /** `Authorization` header values, one per user, in order. */
 export async function authorizationsFor(users: readonly string[]): Promise<string[]> {

@@ -9,6 +9,8 @@ export interface LoadOptions {
   readonly durationSec?: number;
   /** Stops after this many requests instead of after a duration (warming caches, one pass). */
   readonly amount?: number;
+  /** The POST body; the app's full home query when absent. */
+  readonly body?: string;
 }
 
 export interface LoadResult {
@@ -37,7 +39,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       {
         method: "POST",
         path: "/graphql",
-        body: HOME_BODY,
+        body: options.body ?? HOME_BODY,
         headers: baseHeaders,
         setupRequest: (request) => ({
           ...request,

@@ -41,6 +41,7 @@ describeInBrowser("the playground (GraphiQL, self-hosted)", () => {
   const response = async (page: Page): Promise<string> =>
     text(await page.locator(".graphiql-response").innerText());
 
+  // GraphiQL is heavy to start on a loaded machine, and this runs two operations.
   it("loads with no request leaving the machine, documents home, and runs it with a pasted token", async () => {
     const { context, page, log } = await recordedContext(browser);
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: gateway.origin });
@@ -58,18 +59,31 @@ describeInBrowser("the playground (GraphiQL, self-hosted)", () => {
       .toMatch(/home\([^)]*capabilities: ClientCapabilitiesInput[^)]*\): HomeScreen!/);
 
     // The prefilled Home tab, run as alice with her token pasted into Headers.
-    expect(await page.locator(".graphiql-tab").allInnerTexts()).toEqual(["Home", "HomeUpdates"]);
+    expect(await page.locator(".graphiql-tab").allInnerTexts()).toEqual([
+      "Home",
+      "HomeUpdates",
+      "LazyHome",
+      "SectionPage",
+    ]);
     await pasteHeaders(page, { Authorization: `Bearer ${await gateway.app.token("alice")}` });
     await page.getByRole("button", { name: /execute query/i }).click();
     await expect.poll(() => response(page), { timeout: 10_000 }).toMatch(/"id": "home:alice"/);
     expect(await response(page)).toMatch(/"sections": \[/);
     await page.screenshot({ path: `${ARTIFACTS}playground-home.png` });
 
+    // A page of one section, with its cursor for the next.
+    await page.locator(".graphiql-tab", { hasText: "SectionPage" }).click();
+    await showing(page, /query SectionPage\(/);
+    await pasteHeaders(page, { Authorization: `Bearer ${await gateway.app.token("alice")}` });
+    await page.getByRole("button", { name: /execute query/i }).click();
+    await expect.poll(() => response(page), { timeout: 10_000 }).toMatch(/"hasNextPage": true/);
+    expect(await response(page)).toMatch(/"endCursor":\s+"\w/);
+
     expect(log.requests.some((url) => url.endsWith("/graphql"))).toBe(true);
     expect(log.offMachine()).toEqual([]);
     expect(log.errors).toEqual([]);
     await context.close();
-  });
+  }, 45_000);
 
   it("runs the subscription over the socket and shows a pushed tile", async () => {
     const { context, page, log } = await recordedContext(browser);

@@ -2,6 +2,7 @@ import { parse, print, specifiedRules, validate } from "graphql";
 import { describe, expect, it } from "vitest";
 import { buildGatewaySchema } from "../../src/resolvers/schema.js";
 import { DEFAULT_LIMITS, operationProtections } from "../../src/security.js";
+import { EXAMPLE_TABS } from "../../web/playground/examples.js";
 import * as renderer from "../../web/renderer/gql/graphql.js";
 import * as documents from "../gql/graphql.js";
 
@@ -14,6 +15,7 @@ const operations: [string, string][] = [
   ...Object.entries(renderer)
     .filter(([name]) => name.endsWith("Document"))
     .map(([name, document]): [string, string] => [name, String(document)]),
+  ...EXAMPLE_TABS.map((tab, index): [string, string] => [`playground tab ${index + 1}`, tab.query]),
 ];
 
 describe("the project's operations", () => {

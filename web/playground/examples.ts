@@ -1,4 +1,7 @@
-/** The tabs a first visit opens with: the home query and the live-updates subscription. */
+/**
+ * The tabs a first visit opens with: the home query, the live-updates subscription, a lazily
+ * loaded screen and one page of a section.
+ */
 
 const CAPABILITIES = {
   capabilities: {
@@ -17,6 +20,7 @@ const CAPABILITIES = {
       "PLACEHOLDER_TILE",
     ],
     actions: ["OPEN_PRODUCT", "RETRY"],
+    updates: ["SECTION_UPDATE"],
   },
 };
 
@@ -153,8 +157,79 @@ subscription HomeUpdates($capabilities: ClientCapabilitiesInput) {
       sectionId
       tileId
     }
+    ... on SectionUpdate {
+      section {
+        __typename
+        id
+        revision
+        title
+        ... on TiledSection {
+          tiles {
+            ...TileFields
+          }
+        }
+      }
+    }
     ... on ResyncRequired {
       reason
+    }
+  }
+}
+
+${TILE_FRAGMENT}
+`;
+
+const LAZY_HOME = `# The first sections in full, the rest as LazySection
+# stubs (id, title, the kind of component planned) to
+# load one by one with section(id:), below the fold.
+query LazyHome($capabilities: ClientCapabilitiesInput) {
+  home(capabilities: $capabilities, firstSections: 2) {
+    id
+    sections {
+      __typename
+      id
+      title
+      ... on LazySection {
+        kind
+      }
+      ... on HeroSection {
+        tile {
+          ...TileFields
+        }
+      }
+      ... on TiledSection {
+        tiles {
+          ...TileFields
+        }
+      }
+    }
+  }
+}
+
+${TILE_FRAGMENT}
+`;
+
+const SECTION_PAGE = `# One section of the viewer's screen, exactly as home
+# shows it; with first (and after: a pageInfo.endCursor)
+# one page of its tiles. Errors: SECTION_NOT_FOUND,
+# INVALID_CURSOR, STALE_CURSOR (reload without after).
+query SectionPage($capabilities: ClientCapabilitiesInput) {
+  section(id: "deals", capabilities: $capabilities, first: 2, after: null) {
+    __typename
+    id
+    title
+    ... on TiledSection {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      tiles {
+        ...TileFields
+      }
+    }
+    ... on ErrorSection {
+      code
+      message
     }
   }
 }
@@ -168,4 +243,6 @@ const headers = JSON.stringify({}, null, 2);
 export const EXAMPLE_TABS = [
   { query: HOME, variables, headers },
   { query: HOME_UPDATES, variables, headers },
+  { query: LAZY_HOME, variables, headers },
+  { query: SECTION_PAGE, variables, headers },
 ];
