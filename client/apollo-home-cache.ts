@@ -191,6 +191,11 @@ export function followHomeUpdates(options: FollowHomeUpdatesOptions): { stop(): 
           resync(update.reason);
           return;
         }
+        // Whole sections come only to clients that declare SECTION_UPDATE, which this one does not.
+        if (update.__typename === "SectionUpdate") {
+          resync("SECTION_UPDATE");
+          return;
+        }
         let fits = true;
         client.cache.updateQuery({ query: HomeDocument, variables }, (home) => {
           const next = home ? applyHomeUpdate(home, update) : undefined;

@@ -1,11 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ProductInfo } from "../../src/domain/index.js";
 import { ACTION_KINDS, COMPONENT_KINDS } from "../../src/ui-components/index.js";
-import { HomeDocument, HomeUpdatesDocument, type HomeUpdatesSubscription } from "../gql/graphql.js";
+import {
+  HomeDocument,
+  HomeSectionUpdatesDocument,
+  type HomeSectionUpdatesSubscription,
+} from "../gql/graphql.js";
 import { type InProcessSubscription, subscribeInProcess } from "../support/in-process-subscription.js";
 import { type TestApp, createTestApp } from "../support/test-app.js";
 
-type Update = HomeUpdatesSubscription["homeUpdates"];
+type Update = HomeSectionUpdatesSubscription["homeUpdates"];
 
 const CAPABILITIES = {
   platform: "WEB" as const,
@@ -18,7 +22,7 @@ const ALICE = { kind: "user", id: "alice" } as const;
 
 let app: TestApp;
 let token: string;
-let live: InProcessSubscription<HomeUpdatesSubscription> | undefined;
+let live: InProcessSubscription<HomeSectionUpdatesSubscription> | undefined;
 beforeEach(async () => {
   app = await createTestApp({ tilesPerUser: 24 });
   token = await app.token("alice");
@@ -44,7 +48,7 @@ function pusher(service: string, productId: string) {
  * The subscription's snapshot of the screen is taken once it starts: a first pushed tile arriving
  * proves it is there, with the screen as it was before what the test changes next.
  */
-async function started(subscription: InProcessSubscription<HomeUpdatesSubscription>): Promise<void> {
+async function started(subscription: InProcessSubscription<HomeSectionUpdatesSubscription>): Promise<void> {
   const plan = await app.recommendations.forViewer(ALICE);
   const hero = plan.sections[0]?.products[0];
   const update = (await subscription.next(pusher(hero?.service as string, hero?.id as string))).homeUpdates;
@@ -59,7 +63,7 @@ describe("sections over the subscription", () => {
       ?.home;
     const failed = screen?.sections.find((section) => section.id === "trips");
     expect(failed).toMatchObject({ __typename: "ErrorSection", revision: 0 });
-    live = await subscribeInProcess(app, HomeUpdatesDocument, { capabilities: CAPABILITIES }, token);
+    live = await subscribeInProcess(app, HomeSectionUpdatesDocument, { capabilities: CAPABILITIES }, token);
     await started(live);
 
     // It recovers, and pushes a change for one of its products.
@@ -97,11 +101,11 @@ describe("sections over the subscription", () => {
     const plan = await app.recommendations.forViewer(ALICE);
     const v1 = await subscribeInProcess(
       app,
-      HomeUpdatesDocument,
+      HomeSectionUpdatesDocument,
       { capabilities: { ...CAPABILITIES, updates: [] } },
       token,
     );
-    live = await subscribeInProcess(app, HomeUpdatesDocument, { capabilities: CAPABILITIES }, token);
+    live = await subscribeInProcess(app, HomeSectionUpdatesDocument, { capabilities: CAPABILITIES }, token);
     await started(v1);
     await started(live);
     const deals = plan.sections.find((section) => section.id === "deals");
@@ -118,7 +122,7 @@ describe("sections over the subscription", () => {
     };
 
     // Past the tiles each one's start pushed to the other.
-    const afterTiles = async (subscription: InProcessSubscription<HomeUpdatesSubscription>) => {
+    const afterTiles = async (subscription: InProcessSubscription<HomeSectionUpdatesSubscription>) => {
       for (;;) {
         const update: Update = (await subscription.next(replan)).homeUpdates;
         if (update.__typename !== "TileUpdate") return update;
