@@ -189,22 +189,28 @@ export function coldCase(options: {
     tiles,
     unit: "req/s",
     baseline: `warm-l1-${tiles}`,
-    run: async () => {
-      const round = ++runs;
-      const needed = Math.ceil(
-        settings.connections *
-          (settings.durationSec + settings.warmupSec) *
-          options.maxRatePerConnection *
-          1.2,
-      );
-      const users = Array.from({ length: needed }, (_, index) => `cold-${tiles}-r${round}-${index}`);
-      const fresh = eachOnce(await authorizationsFor(users));
-      const measured = await measureLoad(serverOf(gateway), fresh.next, settings);
-      if (!fresh.repeated()) return measured;
-      const caveats = [measured.caveat, "fresh viewers ran out; some requests were warm"];
-      return { ...measured, caveat: caveats.filter(Boolean).join("; ") };
-    },
+    run: () =>
+      measureFreshViewers(gateway, settings, options.maxRatePerConnection, `cold-${tiles}-r${++runs}`),
   };
+}
+
+/** A load run where every request comes from a viewer never seen before (`prefix`-0, -1, ...). */
+async function measureFreshViewers(
+  gateway: RunningGateway,
+  settings: LoadSettings,
+  maxRatePerConnection: number,
+  prefix: string,
+  body?: string,
+): Promise<Measurement> {
+  const needed = Math.ceil(
+    settings.connections * (settings.durationSec + settings.warmupSec) * maxRatePerConnection * 1.2,
+  );
+  const users = Array.from({ length: needed }, (_, index) => `${prefix}-${index}`);
+  const fresh = eachOnce(await authorizationsFor(users));
+  const measured = await measureLoad(serverOf(gateway), fresh.next, settings, body);
+  if (!fresh.repeated()) return measured;
+  const caveats = [measured.caveat, "fresh viewers ran out; some requests were warm"];
+  return { ...measured, caveat: caveats.filter(Boolean).join("; ") };
 }
 
 /** Scenario 4: many viewers in turn, so most requests miss L1; their screens were loaded once before. */
@@ -365,25 +371,15 @@ export function lazyCase(options: {
       }
       await expectAnswer(gateway.origin, viewer, body);
     },
-    run: async () => {
-      if (warm)
-        return measureLoad(serverOf(gateway), always(options.authorization as string), settings, body);
-      const round = ++runs;
-      const needed = Math.ceil(
-        settings.connections *
-          (settings.durationSec + settings.warmupSec) *
-          options.maxRatePerConnection *
-          1.2,
-      );
-      const users = Array.from(
-        { length: needed },
-        (_, index) => `${options.kind}-${tiles}-r${round}-${index}`,
-      );
-      const fresh = eachOnce(await authorizationsFor(users));
-      const measured = await measureLoad(serverOf(gateway), fresh.next, settings, body);
-      if (!fresh.repeated()) return measured;
-      const caveats = [measured.caveat, "fresh viewers ran out; some requests were warm"];
-      return { ...measured, caveat: caveats.filter(Boolean).join("; ") };
-    },
+    run: () =>
+      warm
+        ? measureLoad(serverOf(gateway), always(options.authorization as string), settings, body)
+        : measureFreshViewers(
+            gateway,
+            settings,
+            options.maxRatePerConnection,
+            `${options.kind}-${tiles}-r${++runs}`,
+            body,
+          ),
   };
 }

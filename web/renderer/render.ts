@@ -90,21 +90,10 @@ function lazyBody(
 ): HTMLElement {
   const failure = context.loadFailure?.(section.id);
   if (failure !== undefined) {
-    return h(
-      "div",
-      { class: "error-card", role: "alert" },
-      h("span", { class: "error-card__icon", "aria-hidden": "true" }, "!"),
-      h(
-        "div",
-        { class: "error-card__body" },
-        h("p", { class: "error-card__message" }, "This section did not load."),
-        h("p", { class: "error-card__detail" }, failure, " · retried automatically"),
-      ),
-      h(
-        "div",
-        { class: "error-card__actions" },
-        h("button", { type: "button", class: "button", "data-load-section": section.id }, "Retry"),
-      ),
+    return alertCard(
+      "This section did not load.",
+      [failure, " · retried automatically"],
+      [h("button", { type: "button", class: "button", "data-load-section": section.id }, "Retry")],
     );
   }
   const layout =
@@ -131,24 +120,13 @@ function lazyBody(
 function errorCard(section: Extract<Section, { __typename: "ErrorSection" }>): HTMLElement {
   const retry = section.retry;
   const seconds = retry.__typename === "RetryAction" ? retry.retryAfterSeconds : undefined;
-  return h(
-    "div",
-    { class: "error-card", role: "alert" },
-    h("span", { class: "error-card__icon", "aria-hidden": "true" }, "!"),
-    h(
-      "div",
-      { class: "error-card__body" },
-      h("p", { class: "error-card__message" }, section.message),
-      h(
-        "p",
-        { class: "error-card__detail" },
-        h("code", {}, section.code),
-        seconds === undefined ? null : ` · retried automatically after ${seconds} s`,
-      ),
-    ),
-    h(
-      "div",
-      { class: "error-card__actions" },
+  return alertCard(
+    section.message,
+    [
+      h("code", {}, section.code),
+      seconds === undefined ? null : ` · retried automatically after ${seconds} s`,
+    ],
+    [
       h(
         "button",
         {
@@ -161,7 +139,23 @@ function errorCard(section: Extract<Section, { __typename: "ErrorSection" }>): H
         "Retry",
       ),
       actionLink(retry, "Open on the web"),
+    ],
+  );
+}
+
+/** What failed, a detail line, and what the viewer can do about it. */
+function alertCard(message: string, detail: readonly Child[], actions: readonly Child[]): HTMLElement {
+  return h(
+    "div",
+    { class: "error-card", role: "alert" },
+    h("span", { class: "error-card__icon", "aria-hidden": "true" }, "!"),
+    h(
+      "div",
+      { class: "error-card__body" },
+      h("p", { class: "error-card__message" }, message),
+      h("p", { class: "error-card__detail" }, ...detail),
     ),
+    h("div", { class: "error-card__actions" }, ...actions),
   );
 }
 
