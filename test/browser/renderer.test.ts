@@ -135,6 +135,7 @@ describeInBrowser("the reference renderer", () => {
     await open(page, "bob");
     await page.locator("#viewer").selectOption("");
     await page.waitForSelector('body[data-viewer="anonymous"]');
+    await page.waitForSelector('body[data-lazy-pending="0"]');
     const states = await page
       .locator(".tile")
       .evaluateAll((tiles) => tiles.map((tile) => (tile as HTMLElement).dataset.personalization));
