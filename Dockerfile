@@ -13,6 +13,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY scripts ./scripts
 COPY src ./src
 COPY web ./web
+# The trusted-documents manifests codegen writes (committed): the build copies them into dist.
+COPY client/gql/persisted-documents.json ./client/gql/
 RUN npm run build
 
 FROM ${NODE_IMAGE} AS runtime
@@ -28,9 +30,6 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/dist-web ./dist-web
-# The trusted-documents manifests codegen writes (committed): the gateway reads them at start.
-COPY client/gql/persisted-documents.json ./client/gql/
-COPY web/renderer/gql/persisted-documents.json ./web/renderer/gql/
 # The node images' unprivileged user (uid 1000); nothing under /app is writable by it.
 USER node
 EXPOSE 4000

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
@@ -33,11 +33,21 @@ export const PERSISTED_QUERY_CODES = {
   notTrusted: "QUERY_NOT_IN_SAFELIST",
 } as const;
 
-/** The project's own manifests: the client kit's operations and the reference renderer's. */
-export const PROJECT_MANIFESTS: readonly string[] = [
-  fileURLToPath(new URL("../client/gql/persisted-documents.json", import.meta.url)),
-  fileURLToPath(new URL("../web/renderer/gql/persisted-documents.json", import.meta.url)),
-];
+/**
+ * The project's own manifests: the client kit's operations and the reference renderer's. `npm run
+ * build` copies them into dist/trusted-documents, so that dist/ runs without the source tree.
+ */
+export const PROJECT_MANIFESTS: readonly string[] = existsSync(
+  new URL("./trusted-documents/", import.meta.url),
+)
+  ? [
+      fileURLToPath(new URL("./trusted-documents/client.json", import.meta.url)),
+      fileURLToPath(new URL("./trusted-documents/renderer.json", import.meta.url)),
+    ]
+  : [
+      fileURLToPath(new URL("../client/gql/persisted-documents.json", import.meta.url)),
+      fileURLToPath(new URL("../web/renderer/gql/persisted-documents.json", import.meta.url)),
+    ];
 
 export class ManifestError extends Error {
   readonly code = "INVALID_TRUSTED_DOCUMENTS";

@@ -212,7 +212,7 @@ describe("the image's start command, run as-is on this machine", () => {
     const adHoc = await graphql({ query: "{ home { id } }" });
     expect(adHoc.errors?.[0]?.extensions?.code).toBe("QUERY_NOT_IN_SAFELIST");
     const manifest = JSON.parse(
-      await readFile(join(runtimeRoot, workdir, "client/gql/persisted-documents.json"), "utf8"),
+      await readFile(join(runtimeRoot, workdir, "dist/trusted-documents/client.json"), "utf8"),
     ) as Record<string, string>;
     const [hash] = Object.entries(manifest).find(([, text]) => /\bquery Home\b/.test(text)) ?? [];
     expect(hash).toBeDefined();
