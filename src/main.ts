@@ -102,7 +102,7 @@ async function main(): Promise<void> {
     logger.warn("JWT_SECRET is not set: tokens are signed with the public DEVELOPMENT secret");
     for (const user of DEMO_USERS) {
       const token = await mintToken(user.id, { ...tokenOptions, secret, expiresIn: "12h" });
-      logger.info({ user: user.id, name: user.displayName, authorization: `Bearer ${token}` }, "demo token");
+      logger.info({ user: user.id, name: user.displayName, token }, "demo token");
     }
   }
 

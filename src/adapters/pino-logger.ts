@@ -12,17 +12,62 @@ export interface LoggerOptions {
   readonly destination?: DestinationStream;
 }
 
-/** A pino logger: JSON lines to stdout, errors under `err` with their stack and cause. */
+/** Where credentials sit in what the gateway logs: request headers, socket parameters, tokens. */
+export const REDACTED_PATHS = [
+  "req.headers.authorization",
+  "req.headers.cookie",
+  'req.headers["proxy-authorization"]',
+  'req.headers["x-api-key"]',
+  'res.headers["set-cookie"]',
+  "headers.authorization",
+  "headers.cookie",
+  "connectionParams",
+  "*.connectionParams",
+  "authorization",
+  "*.authorization",
+  "password",
+  "*.password",
+] as const;
+export const REDACTED = "[Redacted]";
+
+/** Redis commands whose arguments are credentials (AUTH password, HELLO ... AUTH user password). */
+const SECRET_COMMANDS = new Set(["auth", "hello", "migrate", "acl"]);
+
+/**
+ * A pino logger: JSON lines to stdout, errors under `err` with their stack and cause. Credentials
+ * are redacted on every path, whoever logs: request headers (pino-http's request serializer logs
+ * them all), socket connection parameters, and the arguments of a failed Redis AUTH or HELLO,
+ * which ioredis attaches to the error.
+ */
 export function createLogger(options: LoggerOptions): PinoLogger & Logger {
   const destination = options.destination ?? (options.pretty ? prettyStdout() : pino.destination(1));
   return pino(
     {
       level: options.level,
-      serializers: { err: pino.stdSerializers.err },
+      serializers: { err: serializeError },
+      redact: { paths: [...REDACTED_PATHS], censor: REDACTED },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     destination,
   );
+}
+
+function serializeError(error: unknown): unknown {
+  const serialized = pino.stdSerializers.err(error as Error) as unknown;
+  return isRecord(serialized) ? withoutSecretArguments(serialized) : serialized;
+}
+
+/** The serialized error, with the arguments of credential-carrying commands replaced, causes too. */
+function withoutSecretArguments(serialized: Record<string, unknown>): Record<string, unknown> {
+  const command = serialized["command"];
+  const cause = serialized["cause"];
+  let result = serialized;
+  if (isRecord(command) && "args" in command) {
+    const name = typeof command["name"] === "string" ? command["name"].toLowerCase() : "";
+    if (SECRET_COMMANDS.has(name)) result = { ...result, command: { ...command, args: REDACTED } };
+  }
+  if (isRecord(cause)) result = { ...result, cause: withoutSecretArguments(cause) };
+  return result;
 }
 
 const LEVEL_NAMES: Readonly<Record<number, string>> = {

@@ -123,7 +123,7 @@ describe("npm start", () => {
       .join("")
       .split("\n")
       .find((entry) => entry.includes('"user":"alice"'));
-    const authorization = (JSON.parse(line as string) as { authorization: string }).authorization;
+    const authorization = `Bearer ${(JSON.parse(line as string) as { token: string }).token}`;
     const response = await fetch(`${base}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization },

@@ -25,6 +25,8 @@ export interface RedisServer {
 
 export interface StartRedisServerOptions {
   readonly startTimeoutMs?: number;
+  /** `requirepass`: clients must AUTH with it (the returned url does not carry it). */
+  readonly password?: string;
 }
 
 const RESERVED_PORTS = new Set([6379]);
@@ -41,7 +43,7 @@ export async function startRedisServer(options: StartRedisServerOptions = {}): P
   for (let attempt = 1; !child; attempt++) {
     port = await unreservedPort();
     try {
-      child = await launch(port, dir, startTimeoutMs);
+      child = await launch(port, dir, startTimeoutMs, options.password);
     } catch (error) {
       if (attempt >= 3) throw error;
     }
@@ -73,7 +75,7 @@ export async function startRedisServer(options: StartRedisServerOptions = {}): P
     },
     restart: async () => {
       await signalAndWait("SIGTERM");
-      current = await launch(port, dir, startTimeoutMs);
+      current = await launch(port, dir, startTimeoutMs, options.password);
     },
   };
 }
@@ -83,7 +85,12 @@ export function testKeyPrefix(file: string): string {
   return `test:${file}:${process.pid}:${randomBytes(4).toString("hex")}:`;
 }
 
-async function launch(port: number, dir: string, startTimeoutMs: number): Promise<ChildProcess> {
+async function launch(
+  port: number,
+  dir: string,
+  startTimeoutMs: number,
+  password: string | undefined,
+): Promise<ChildProcess> {
   const child = spawn(
     "redis-server",
     [
@@ -101,6 +108,7 @@ async function launch(port: number, dir: string, startTimeoutMs: number): Promis
       "no",
       "--loglevel",
       "warning",
+      ...(password === undefined ? [] : ["--requirepass", password]),
     ],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
@@ -162,7 +170,8 @@ function answersPing(port: number): Promise<boolean> {
     socket.setTimeout(250, () => done(false));
     socket.once("error", () => done(false));
     socket.once("connect", () => socket.write("PING\r\n"));
-    socket.once("data", (data) => done(data.toString().startsWith("+PONG")));
+    // A server with requirepass answers NOAUTH: it is up all the same.
+    socket.once("data", (data) => done(/^(\+PONG|-NOAUTH)/.test(data.toString())));
   });
 }
 
