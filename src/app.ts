@@ -36,6 +36,7 @@ import { buildGatewaySchema } from "./resolvers/schema.js";
 import { TileFaultLog } from "./resolvers/tile-fault-log.js";
 import { DEFAULT_LIMITS, type OperationLimits, operationProtections } from "./security.js";
 import { DEV_CURSOR_SECRET } from "./config.js";
+import { httpQueriesOnly, unexpectedErrorLogging } from "./operation-errors.js";
 import { createSocketServer } from "./socket.js";
 import { type ComponentVersionRules, NO_VERSION_RULES } from "./ui-components/index.js";
 import {
@@ -250,6 +251,8 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
       ...protections.plugins,
       ...(ports.tracing ? [tracingPlugin<GatewayContext>()] : []),
       trustedDocumentsPlugin(trustedDocuments),
+      httpQueriesOnly(),
+      unexpectedErrorLogging(logger),
       {
         async serverWillStart() {
           return {

@@ -5,6 +5,7 @@ import {
   OperationTypeNode,
   type ValidationRule,
   getOperationAST,
+  getVariableValues,
   specifiedRules,
 } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
@@ -12,6 +13,7 @@ import { WebSocket, WebSocketServer } from "ws";
 import { AuthenticationError, AuthenticationUnavailableError, type TokenVerifier } from "./auth.js";
 import { ValidatedDocuments } from "./document-cache.js";
 import type { Logger, RateLimiter, Viewer } from "./domain/index.js";
+import { logUnexpectedErrors } from "./operation-errors.js";
 import { type HomeServices, createContext } from "./resolvers/context.js";
 import { withoutSuggestions } from "./security.js";
 import {
@@ -125,11 +127,14 @@ export function createSocketServer(options: SocketOptions): {
         const state: ConnectionState = {};
         ctx.extra.state = state;
         const authorization = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        if (authorization !== undefined && typeof authorization !== "string") {
+          // An array or an object is not a token: taking it as anonymous would hide a client bug.
+          logger.info({ reason: "authorization is not a string" }, "socket refused: bad token");
+          return false;
+        }
         let identity;
         try {
-          identity = await options.tokens.identify(
-            typeof authorization === "string" ? authorization : undefined,
-          );
+          identity = await options.tokens.identify(authorization);
         } catch (error) {
           if (error instanceof AuthenticationUnavailableError) {
             logger.error({ err: error }, "socket refused: the JWKS cannot be fetched");
@@ -222,6 +227,24 @@ export function createSocketServer(options: SocketOptions): {
         const untrusted = socketTrustCheck(document, options.trustedDocuments);
         if (untrusted) return [untrusted];
         source.accepted();
+        // Coerced here so a bad variable gets the code HTTP gives it; graphql-ws would send the bare message.
+        const coerced = getVariableValues(
+          schema,
+          operation.variableDefinitions ?? [],
+          payload.variables ?? {},
+          {
+            maxErrors: 10,
+          },
+        );
+        if (coerced.errors) {
+          return coerced.errors.map(
+            (error) =>
+              new GraphQLError(error.message, {
+                nodes: error.nodes,
+                extensions: { ...error.extensions, code: "BAD_USER_INPUT" },
+              }),
+          );
+        }
         const viewer: Viewer = state.viewer;
         // Taken before any await: subscribes arriving together must each see the others.
         subscriptions.add(id);
@@ -249,11 +272,23 @@ export function createSocketServer(options: SocketOptions): {
           contextValue: createContext(viewer, options.services),
         };
       },
+      onNext: (_ctx, _id, payload, _args, result) => {
+        if (result.errors) {
+          logUnexpectedErrors(logger, result.errors, {
+            transport: "socket",
+            operation: payload.operationName ?? null,
+          });
+        }
+      },
       onComplete: (ctx, id) => {
         ctx.extra.state?.subscriptions?.delete(id);
       },
-      onError: (ctx, id) => {
+      onError: (ctx, id, payload, errors) => {
         ctx.extra.state?.subscriptions?.delete(id);
+        logUnexpectedErrors(logger, errors, {
+          transport: "socket",
+          operation: payload.operationName ?? null,
+        });
       },
     },
     wsServer,

@@ -1,10 +1,5 @@
-import {
-  GraphQLDateTimeISO,
-  GraphQLLocale,
-  GraphQLSafeInt,
-  GraphQLSemVer,
-  GraphQLURL,
-} from "graphql-scalars";
+import { GraphQLDateTimeISO, GraphQLSafeInt, GraphQLSemVer, GraphQLURL } from "graphql-scalars";
+import { LocaleScalar } from "./locale-scalar.js";
 import { Field, ID, InputType, Int, InterfaceType, ObjectType, registerEnumType } from "type-graphql";
 import type { FallbackReason, Personalisation } from "../domain/index.js";
 import {
@@ -104,7 +99,7 @@ export class ClientCapabilitiesInput {
   @Field(() => [ActionKindEnum], { description: "Actions the client performs, beyond the baseline." })
   actions!: ActionKind[];
 
-  @Field(() => GraphQLLocale, {
+  @Field(() => LocaleScalar, {
     nullable: true,
     description: "BCP 47 locale for formatted prices; en-US if absent.",
   })

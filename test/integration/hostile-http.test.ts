@@ -5,7 +5,8 @@ import { FakeRateLimiter } from "../../src/adapters/fakes/fake-rate-limiter.js";
 import type { FakeProductService } from "../../src/adapters/fakes/fake-product-service.js";
 import { FlexibleRateLimiter } from "../../src/adapters/flexible-rate-limiter.js";
 import { encodeUpdateEvent, parseUpdateEvent } from "../../src/adapters/update-event-json.js";
-import { type ProductInfo, UpdateApplier, personalKey } from "../../src/domain/index.js";
+import { createLogger } from "../../src/adapters/pino-logger.js";
+import { type HomePlan, type ProductInfo, UpdateApplier, personalKey } from "../../src/domain/index.js";
 import { ACTION_KINDS, COMPONENT_KINDS } from "../../src/ui-components/index.js";
 import { HomeDocument, type HomeQuery } from "../gql/graphql.js";
 import {
@@ -815,5 +816,119 @@ describe("events at the edges of the update contract", () => {
       before[0]?.id,
     ]);
     await expectStillServing(edge);
+  });
+});
+
+describe("client input gets a precise code, never INTERNAL_SERVER_ERROR", () => {
+  const withLocale = (locale: unknown) => ({
+    query: "query ($c: ClientCapabilitiesInput) { home(capabilities: $c) { id } }",
+    variables: { c: { ...CAPABILITIES, locale } },
+  });
+
+  it.each(["i-klingon", "x-private", "en-GB-oed", "en_US", "", "a".repeat(300)])(
+    "locale %j, which the runtime refuses: 400 BAD_USER_INPUT",
+    async (locale) => {
+      const answer = await post(hs, withLocale(locale));
+      expectRefused(answer, {
+        status: 400,
+        code: "BAD_USER_INPUT",
+        message: 'Variable "$c" got invalid value',
+      });
+      expect(answer.body.errors?.[0]?.message).toContain("c.locale");
+      await expectStillServing();
+    },
+  );
+
+  it("the same locale as a literal: 400 GRAPHQL_VALIDATION_FAILED", async () => {
+    const answer = await post(hs, {
+      query:
+        '{ home(capabilities: { platform: WEB, appVersion: "1.0.0", components: [], actions: [], locale: "i-klingon" }) { id } }',
+    });
+    expectRefused(answer, {
+      status: 400,
+      code: "GRAPHQL_VALIDATION_FAILED",
+      message: 'Locale "i-klingon" is not supported',
+    });
+    await expectStillServing();
+  });
+
+  it("a locale in another case is taken in its canonical form", async () => {
+    const query = `query ($c: ClientCapabilitiesInput) { home(capabilities: $c) { sections { ... on CarouselSection { tiles { ... on DealTile { price { formatted } } } } } } }`;
+    const answer = await post(hs, { query, variables: { c: { ...CAPABILITIES, locale: "DE-de" } } });
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body.errors, answer.text).toBeUndefined();
+    expect(answer.text).toMatch(/"formatted":"[\d.]+,\d\d\s€"/);
+  });
+
+  it.each([
+    [
+      "a subscription",
+      "subscription { homeUpdates { sequence } }",
+      "Subscriptions are served over the WebSocket",
+    ],
+    ["a mutation", 'mutation { setViewer(id: "bob") }', "This API has no mutations"],
+    [
+      "a subscription chosen by operationName among queries",
+      "query A { home { id } } subscription B { homeUpdates { sequence } }",
+      "Subscriptions are served over the WebSocket",
+    ],
+  ])("%s over HTTP POST: 400 OPERATION_NOT_SUPPORTED, nothing run", async (_case, query, message) => {
+    const answer = await post(hs, { query, operationName: query.includes("B") ? "B" : undefined });
+    expectRefused(answer, { status: 400, code: "OPERATION_NOT_SUPPORTED", message });
+    await expectStillServing();
+  });
+
+  it("a persisted query whose hash does not match the document: 400 PERSISTED_QUERY_HASH_MISMATCH", async () => {
+    const answer = await post(hs, {
+      ...homeIdQuery,
+      extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } },
+    });
+    expectRefused(answer, {
+      status: 400,
+      code: "PERSISTED_QUERY_HASH_MISMATCH",
+      message: "provided sha does not match query",
+    });
+    await expectStillServing();
+  });
+
+  it("a persisted query of an unknown protocol version: 400 PERSISTED_QUERY_VERSION_UNSUPPORTED", async () => {
+    const answer = await post(hs, {
+      ...homeIdQuery,
+      extensions: { persistedQuery: { version: 2, sha256Hash: "0".repeat(64) } },
+    });
+    expectRefused(answer, {
+      status: 400,
+      code: "PERSISTED_QUERY_VERSION_UNSUPPORTED",
+      message: "Unsupported persisted query version",
+    });
+    await expectStillServing();
+  });
+
+  it("an unexpected failure is logged with its operation and cause", async () => {
+    const lines: string[] = [];
+    const broken = await target({
+      ports: {
+        logger: createLogger({
+          level: "info",
+          destination: { write: (line: string) => void lines.push(line) },
+        }),
+        // A plan without sections: a bug upstream of the builder, not anything the client sent.
+        recommendations: { forViewer: async () => ({ sections: null }) as unknown as HomePlan },
+      },
+    });
+    const answer = await post(broken, { query: "query BrokenHome { home { id } }" });
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe("INTERNAL_SERVER_ERROR");
+    const logged = lines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line["msg"] === "operation failed unexpectedly");
+    expect(logged).toEqual([
+      expect.objectContaining({
+        transport: "http",
+        operation: "BrokenHome",
+        path: "home",
+        err: expect.objectContaining({ type: "TypeError" }),
+      }),
+    ]);
   });
 });

@@ -602,3 +602,100 @@ describe("operation limits on the socket", () => {
     await expectStillServing();
   });
 });
+
+describe("client input on the socket gets the codes HTTP gives", () => {
+  it.each<[string, unknown]>([
+    ["an array", [`Bearer ${TEST_SECRET}`]],
+    ["an object", { token: "x" }],
+    ["a number", 42],
+    ["true", true],
+  ])(
+    "authorization as %s in connectionParams: closed 4403, not taken as anonymous",
+    async (_case, authorization) => {
+      const socket = open();
+      expect(await socket.init({ authorization })).toBe("closed");
+      expect(socket.closed).toEqual({ code: 4403, reason: "Forbidden" });
+      await expectStillServing();
+    },
+  );
+
+  it("authorization null (a signed-out client): an anonymous connection", async () => {
+    expect(await open().init({ authorization: null })).toBe("acked");
+  });
+
+  it("an array holding a good token is refused all the same", async () => {
+    const socket = open();
+    expect(await socket.init({ authorization: [`Bearer ${await app.token("alice")}`] })).toBe("closed");
+    expect(socket.closed).toEqual({ code: 4403, reason: "Forbidden" });
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    [
+      "a locale the runtime refuses",
+      { ...CAPABILITIES, locale: "i-klingon" },
+      'Locale "i-klingon" is not supported',
+    ],
+    [
+      "an unknown platform",
+      { ...CAPABILITIES, platform: "TOASTER" },
+      'Value "TOASTER" does not exist in "Platform" enum.',
+    ],
+    ["an appVersion that is not semver", { ...CAPABILITIES, appVersion: "five" }, "c.appVersion"],
+    ["an unknown component", { ...CAPABILITIES, components: ["HOLOGRAM"] }, '"HOLOGRAM" does not exist'],
+    [
+      "a missing required field",
+      { platform: "WEB", appVersion: "1.0.0", components: [] },
+      'Field "actions" of required type',
+    ],
+    ["a field that names a user", { ...CAPABILITIES, userId: "bob" }, 'Field "userId" is not defined'],
+  ])(
+    "%s in the variables: an error with BAD_USER_INPUT, the socket stays open",
+    async (_case, c, message) => {
+      const socket = await connect("bad-variables");
+      const id = nextId();
+      socket.send({
+        id,
+        type: "subscribe",
+        payload: {
+          query: "subscription ($c: ClientCapabilitiesInput) { homeUpdates(capabilities: $c) { sequence } }",
+          variables: { c },
+        },
+      });
+      const errors = (await socket.errorsOf(id)) as { message: string; extensions?: { code?: string } }[];
+      expect(errors.map((error) => error.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
+      expect(errors[0]?.message).toContain(message);
+      expect(socket.closed).toBeUndefined();
+      await pushUntilReceived(socket, subscribe(socket), "bad-variables", `after ${_case}`);
+    },
+  );
+});
+
+describe("pushed data at the edges of the contract", () => {
+  it("a personal change with version 2^53 - 1 arrives as a tile with a SafeInt revision", async () => {
+    const user = "top-version";
+    const socket = await connect(user);
+    const id = subscribe(socket);
+    await pushUntilReceived(socket, id, user, "before the top");
+    const product = await productOnScreen(user);
+    const current = app.service(product.service).peekPersonal(user, product.id) as ProductInfo;
+    await app.changes.publish({
+      kind: "personal",
+      user,
+      info: { ...current, version: Number.MAX_SAFE_INTEGER, title: "At the top" },
+    });
+    const frame = await waitFor(
+      () =>
+        socket
+          .framesFor(id)
+          .find((each) => each.type === "next" && JSON.stringify(each).includes("At the top")),
+      { timeoutMs: 5_000, what: "the top-version tile" },
+    );
+    const payload = frame.payload as {
+      data?: { homeUpdates?: { tile?: { revision?: number } } };
+      errors?: unknown;
+    };
+    expect(payload.errors).toBeUndefined();
+    expect(Number.isSafeInteger(payload.data?.homeUpdates?.tile?.revision)).toBe(true);
+    await expectStillServing();
+  });
+});
