@@ -301,6 +301,8 @@ async function redisInfrastructure(
         batchSize: config.UPDATE_BATCH_SIZE,
         claimIdleMs: config.UPDATE_CLAIM_IDLE_MS,
         maxEventBytes: config.UPDATE_MAX_EVENT_BYTES,
+        // A crashed instance's entries are claimed once its heartbeat lapses (about 3-4 s).
+        heartbeat: { redis: commands },
       });
       // The demo's simulated services push the way real ones do: XADD to the stream.
       const push = async (event: UpdateEvent): Promise<void> => {

@@ -65,6 +65,17 @@ export interface RedisUpdateStreamOptions {
   readonly consumerIdleMs?: number;
   /** Retries after a failure wait from 100 ms, doubling, up to this. */
   readonly maxBackoffMs?: number;
+  /**
+   * Liveness between instances: a client other than `redis` (the commands client will do) on which
+   * this consumer refreshes a heartbeat key every `intervalMs` (alive for `ttlMs`) and watches the
+   * others'. A consumer whose heartbeat lapsed has its pending entries claimed at once, instead of
+   * after `claimIdleMs`. Without it, only the idle claim runs.
+   */
+  readonly heartbeat?: {
+    readonly redis: Redis;
+    readonly intervalMs?: number;
+    readonly ttlMs?: number;
+  };
 }
 
 export const UPDATE_STREAM_DEFAULTS = {
@@ -78,6 +89,8 @@ export const UPDATE_STREAM_DEFAULTS = {
   deadLetterMaxLength: 10_000,
   consumerIdleMs: 60 * 60_000,
   maxBackoffMs: 5_000,
+  heartbeatIntervalMs: 1_000,
+  heartbeatTtlMs: 3_000,
 } as const;
 
 const MIN_BACKOFF_MS = 100;
@@ -87,6 +100,67 @@ const MAX_CLAIM_PAGES_PER_SWEEP = 10;
 const REPEAT_WARNING_MS = 60_000;
 /** The field of a stream entry that holds the event's JSON. */
 export const UPDATE_EVENT_FIELD = "event";
+/** Other fields of an entry (a trace id, say) may add this much to the event before it is too large. */
+export const ENTRY_OVERHEAD_BYTES = 4_096;
+/** A dead letter of a too-large entry keeps this much of its event, not the whole of it. */
+export const DEAD_LETTER_EXCERPT_BYTES = 1_024;
+/** One non-blocking read returns entries up to about this many bytes (plus one entry). */
+const READ_BUDGET_BYTES = 1024 * 1024;
+
+/**
+ * Reads up to COUNT entries one at a time inside Redis, for a new read (`>`), this consumer's
+ * pending entries after a cursor, or an idle claim (XAUTOCLAIM), and returns each entry with its
+ * fields, except an oversize one, which comes back as its sizes and an excerpt of its event: its
+ * body never leaves Redis. Stops once the bytes looked at reach the budget, so a reply stays small
+ * whatever the backlog (a 10 MB entry costs one call, not a 10 MB reply per batch of 100).
+ * Replies { cursor, entries: [id, fields|false, [eventBytes, entryBytes, excerpt]?][], finished }.
+ */
+const BOUNDED_READ_SCRIPT = `
+local stream = KEYS[1]
+local group, consumer, mode, cursor = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local count, maxEventBytes, maxEntryBytes = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
+local budget, minIdle, field, excerptBytes = tonumber(ARGV[8]), ARGV[9], ARGV[10], tonumber(ARGV[11])
+local entries, looked, finished = {}, 0, 0
+for _ = 1, count do
+  local entry
+  if mode == 'new' then
+    local reply = redis.call('XREADGROUP', 'GROUP', group, consumer, 'COUNT', 1, 'STREAMS', stream, '>')
+    if not reply then finished = 1 break end
+    entry = reply[1][2][1]
+  elseif mode == 'pending' then
+    local reply = redis.call('XREADGROUP', 'GROUP', group, consumer, 'COUNT', 1, 'STREAMS', stream, cursor)
+    entry = reply and reply[1][2][1]
+    if not entry then finished = 1 break end
+    cursor = entry[1]
+  else
+    local reply = redis.call('XAUTOCLAIM', stream, group, consumer, minIdle, cursor, 'COUNT', 1)
+    cursor = reply[1]
+    entry = reply[2][1]
+  end
+  if entry then
+    local fields = entry[2]
+    if not fields then
+      entries[#entries + 1] = { entry[1], false }
+    else
+      local entryBytes, eventBytes, event = 0, 0, nil
+      for index = 1, #fields do entryBytes = entryBytes + #fields[index] end
+      for index = 1, #fields - 1, 2 do
+        if fields[index] == field then event = fields[index + 1] eventBytes = #event break end
+      end
+      looked = looked + entryBytes
+      if eventBytes > maxEventBytes or entryBytes > maxEntryBytes then
+        local excerpt = event and string.sub(event, 1, excerptBytes) or ''
+        entries[#entries + 1] = { entry[1], false, { eventBytes, entryBytes, excerpt } }
+      else
+        entries[#entries + 1] = entry
+      end
+    end
+  end
+  if mode == 'claim' and cursor == '0-0' then finished = 1 break end
+  if looked >= budget then break end
+end
+return { cursor, entries, finished }
+`;
 
 /** Command and socket timeouts for the stream's own client: above the block time, with a margin. */
 export function updateStreamClientTimeouts(blockMs: number = UPDATE_STREAM_DEFAULTS.blockMs): {
@@ -99,8 +173,10 @@ export function updateStreamClientTimeouts(blockMs: number = UPDATE_STREAM_DEFAU
 
 interface StreamEntry {
   readonly id: string;
-  /** Null when the entry was deleted from the stream while pending. */
+  /** Null when the entry was deleted from the stream while pending, or left in Redis as oversize. */
   readonly fields: readonly string[] | null;
+  /** Set instead of `fields` for an entry too large to read. */
+  readonly oversize?: { readonly eventBytes: number; readonly entryBytes: number; readonly excerpt: string };
 }
 
 interface HandledBatch {
@@ -141,8 +217,15 @@ export class RedisUpdateStream implements UpdateSource {
   private readonly deadLetterMaxLength: number;
   private readonly consumerIdleMs: number;
   private readonly maxBackoffMs: number;
+  private readonly heartbeat:
+    { readonly redis: Redis; readonly intervalMs: number; readonly ttlMs: number } | undefined;
 
   private loop: Promise<void> | undefined;
+  private heartbeatLoop: Promise<void> | undefined;
+  /** The stream connection's CLIENT ID, so the heartbeat can end its blocking read early. */
+  private clientId: number | undefined;
+  /** Consumers whose heartbeat lapsed with entries pending: claimed on the next turn of the loop. */
+  private lapsed = new Set<string>();
   private readonly stopController = new AbortController();
   /** True while a blocking read is outstanding: only then may `stop()` cut the connection. */
   private blocking = false;
@@ -168,6 +251,20 @@ export class RedisUpdateStream implements UpdateSource {
     this.deadLetterMaxLength = options.deadLetterMaxLength ?? UPDATE_STREAM_DEFAULTS.deadLetterMaxLength;
     this.consumerIdleMs = options.consumerIdleMs ?? UPDATE_STREAM_DEFAULTS.consumerIdleMs;
     this.maxBackoffMs = options.maxBackoffMs ?? UPDATE_STREAM_DEFAULTS.maxBackoffMs;
+    this.heartbeat = options.heartbeat && {
+      redis: options.heartbeat.redis,
+      intervalMs: options.heartbeat.intervalMs ?? UPDATE_STREAM_DEFAULTS.heartbeatIntervalMs,
+      ttlMs: options.heartbeat.ttlMs ?? UPDATE_STREAM_DEFAULTS.heartbeatTtlMs,
+    };
+    if (this.heartbeat && this.heartbeat.ttlMs <= this.heartbeat.intervalMs) {
+      throw new RangeError(
+        `the heartbeat's ttlMs (${this.heartbeat.ttlMs}) must exceed its intervalMs (${this.heartbeat.intervalMs})`,
+      );
+    }
+    // A new connection has a new id; the loop asks for it before its next blocking read.
+    this.redis.on("ready", () => {
+      this.clientId = undefined;
+    });
 
     const { commandTimeout, socketTimeout } = this.redis.options;
     for (const [name, value] of [
@@ -200,6 +297,7 @@ export class RedisUpdateStream implements UpdateSource {
         "the update stream consumer stopped unexpectedly",
       );
     });
+    if (this.heartbeat) this.heartbeatLoop = this.beat(this.heartbeat);
   }
 
   /**
@@ -211,8 +309,68 @@ export class RedisUpdateStream implements UpdateSource {
     if (this.stopController.signal.aborted) return;
     this.stopController.abort();
     if (this.blocking) this.redis.disconnect();
-    await this.loop;
+    await Promise.all([this.loop, this.heartbeatLoop]);
     this.redis.disconnect();
+    // Entries read but not applied are claimed by the others at once rather than after the TTL.
+    await this.heartbeat?.redis.del(this.aliveKey(this.consumer)).catch(() => undefined);
+  }
+
+  /** The key whose presence says `consumer` is alive. */
+  private aliveKey(consumer: string): string {
+    return `${this.stream}:alive:${consumer}`;
+  }
+
+  /**
+   * Every `intervalMs`: says this consumer is alive, and looks for consumers with entries pending
+   * whose heartbeat lapsed (a crashed process). Finding one ends this consumer's blocking read, so
+   * their entries are claimed and applied at once. Failures only delay the next beat.
+   */
+  private async beat(heartbeat: { redis: Redis; intervalMs: number; ttlMs: number }): Promise<void> {
+    while (!this.stopping) {
+      try {
+        await heartbeat.redis.set(
+          this.aliveKey(this.consumer),
+          String(this.clock.nowMs()),
+          "PX",
+          heartbeat.ttlMs,
+        );
+        const lapsed = await this.lapsedConsumers(heartbeat);
+        if (lapsed.length > 0) {
+          for (const name of lapsed) this.lapsed.add(name);
+          if (this.blocking && this.clientId !== undefined) {
+            await heartbeat.redis.call("CLIENT", "UNBLOCK", this.clientId);
+          }
+        }
+      } catch (error) {
+        this.logger.debug({ err: error, stream: this.stream }, "update stream heartbeat failed; retrying");
+      }
+      try {
+        await this.clock.sleep(heartbeat.intervalMs, this.stopController.signal);
+      } catch {
+        // Only stop() aborts the sleep; the loop condition ends the loop.
+      }
+    }
+  }
+
+  /** Other consumers with entries pending, no heartbeat, and no read for at least the TTL. */
+  private async lapsedConsumers(heartbeat: { redis: Redis; ttlMs: number }): Promise<string[]> {
+    const consumers = (await heartbeat.redis.xinfo("CONSUMERS", this.stream, this.group)) as unknown;
+    const holding = (Array.isArray(consumers) ? consumers : [])
+      .map(pairsOf)
+      .filter((info) => {
+        const name = info.get("name");
+        return (
+          typeof name === "string" &&
+          name !== this.consumer &&
+          Number(info.get("pending")) > 0 &&
+          // A consumer that read a moment ago is alive, heartbeat or not (an older gateway, say).
+          Number(info.get("idle")) >= heartbeat.ttlMs
+        );
+      })
+      .map((info) => String(info.get("name")));
+    if (holding.length === 0) return [];
+    const alive = await heartbeat.redis.mget(...holding.map((name) => this.aliveKey(name)));
+    return holding.filter((_name, index) => alive[index] === null);
   }
 
   private get stopping(): boolean {
@@ -243,6 +401,10 @@ export class RedisUpdateStream implements UpdateSource {
           await this.ensureGroup();
           groupReady = true;
         }
+        if (this.heartbeat && this.clientId === undefined) {
+          this.clientId = Number(await this.redis.call("CLIENT", "ID"));
+        }
+        if (this.lapsed.size > 0 && (await this.claimFromLapsed()) > 0) retryOwnPending = true;
         if (this.clock.nowMs() >= this.nextSweepAtMs) {
           this.nextSweepAtMs = this.clock.nowMs() + this.sweepIntervalMs;
           failed += await this.claimIdleEntries();
@@ -294,18 +456,26 @@ export class RedisUpdateStream implements UpdateSource {
     }
   }
 
-  /** New entries; waits up to `blockMs` for some. Returns the number of entries that failed. */
+  /**
+   * New entries: as many as the read budget allows without waiting; when there are none, waits up
+   * to `blockMs` for one. Returns the number of entries that failed.
+   */
   private async readNew(): Promise<number> {
     if (this.stopping) return 0;
+    const waiting = await this.boundedRead("new", "0", this.batchSize);
+    if (waiting.entries.length > 0) return this.reportFailures(await this.handle(waiting.entries), "new");
+    if (this.stopping || this.lapsed.size > 0) return 0;
     this.blocking = true;
     let reply: unknown;
     try {
+      // One entry: a blocking read cannot be bounded by the script, and one entry is small enough
+      // (an oversize one is dead-lettered all the same, a reply of one entry at most).
       reply = await this.redis.call("XREADGROUP", [
         "GROUP",
         this.group,
         this.consumer,
         "COUNT",
-        this.batchSize,
+        1,
         "BLOCK",
         this.blockMs,
         "STREAMS",
@@ -325,21 +495,13 @@ export class RedisUpdateStream implements UpdateSource {
     let failed = 0;
     let after = "0";
     while (!this.stopping) {
-      const reply = await this.redis.call("XREADGROUP", [
-        "GROUP",
-        this.group,
-        this.consumer,
-        "COUNT",
-        this.batchSize,
-        "STREAMS",
-        this.stream,
-        after,
-      ]);
-      const entries = readReplyEntries(reply);
-      const last = entries.at(-1);
-      if (!last) break;
-      failed += this.reportFailures(await this.handle(entries), "pending");
-      after = last.id;
+      const read = await this.boundedRead("pending", after, this.batchSize);
+      const last = read.entries.at(-1);
+      if (last) {
+        failed += this.reportFailures(await this.handle(read.entries), "pending");
+        after = last.id;
+      }
+      if (read.finished || !last) break;
     }
     return failed;
   }
@@ -349,28 +511,87 @@ export class RedisUpdateStream implements UpdateSource {
     let failed = 0;
     let cursor = "0-0";
     for (let page = 0; page < MAX_CLAIM_PAGES_PER_SWEEP && !this.stopping; page++) {
-      const reply = await this.redis.xautoclaim(
-        this.stream,
-        this.group,
-        this.consumer,
-        this.claimIdleMs,
-        cursor,
-        "COUNT",
-        this.batchSize,
-      );
-      const entries = entriesOf(reply[1]);
-      if (entries.length > 0) {
-        this.metrics.updatesClaimed(entries.length);
+      const read = await this.boundedRead("claim", cursor, this.batchSize);
+      if (read.entries.length > 0) {
+        this.metrics.updatesClaimed(read.entries.length);
         this.logger.info(
-          { stream: this.stream, count: entries.length, first: entries[0]?.id },
+          { stream: this.stream, count: read.entries.length, first: read.entries[0]?.id },
           "claimed update entries left idle by a consumer",
         );
-        failed += this.reportFailures(await this.handle(entries), "claimed");
+        failed += this.reportFailures(await this.handle(read.entries), "claimed");
       }
-      cursor = String(reply[0]);
-      if (cursor === "0-0") break;
+      cursor = read.cursor;
+      if (read.finished) break;
     }
     return failed;
+  }
+
+  /**
+   * Moves the pending entries of consumers whose heartbeat lapsed to this one (ids only: the
+   * entries are then read, bounded, as this consumer's own pending ones). Returns how many.
+   */
+  private async claimFromLapsed(): Promise<number> {
+    let total = 0;
+    for (const name of [...this.lapsed]) {
+      let claimed = 0;
+      for (;;) {
+        const pending = (await this.redis.xpending(
+          this.stream,
+          this.group,
+          "-",
+          "+",
+          this.batchSize,
+          name,
+        )) as [string, ...unknown[]][];
+        if (pending.length === 0) break;
+        const ids = pending.map(([id]) => id);
+        const moved = (await this.redis.xclaim(
+          this.stream,
+          this.group,
+          this.consumer,
+          0,
+          ...ids,
+          "JUSTID",
+        )) as string[];
+        claimed += moved.length;
+        if (moved.length === 0) break;
+      }
+      this.lapsed.delete(name);
+      if (claimed > 0) {
+        this.metrics.updatesClaimed(claimed);
+        this.logger.info(
+          { stream: this.stream, consumer: name, count: claimed },
+          "claimed the pending update entries of a consumer whose heartbeat stopped",
+        );
+      }
+      total += claimed;
+    }
+    return total;
+  }
+
+  /** One call of {@link BOUNDED_READ_SCRIPT}. */
+  private async boundedRead(
+    mode: "new" | "pending" | "claim",
+    cursor: string,
+    count: number,
+  ): Promise<{ cursor: string; entries: StreamEntry[]; finished: boolean }> {
+    const reply = (await this.redis.eval(
+      BOUNDED_READ_SCRIPT,
+      1,
+      this.stream,
+      this.group,
+      this.consumer,
+      mode,
+      cursor,
+      count,
+      this.maxEventBytes,
+      this.maxEventBytes + ENTRY_OVERHEAD_BYTES,
+      READ_BUDGET_BYTES,
+      this.claimIdleMs,
+      UPDATE_EVENT_FIELD,
+      DEAD_LETTER_EXCERPT_BYTES,
+    )) as [unknown, unknown, unknown];
+    return { cursor: String(reply[0]), entries: entriesOf(reply[1]), finished: reply[2] === 1 };
   }
 
   /**
@@ -384,6 +605,20 @@ export class RedisUpdateStream implements UpdateSource {
     let firstError: unknown;
     for (const entry of entries) {
       if (this.stopping) break;
+      if (entry.oversize) {
+        try {
+          await this.deadLetter(
+            entry.id,
+            oversizeFields(entry.oversize),
+            this.oversizeRejection(entry.oversize),
+          );
+        } catch (error) {
+          failed++;
+          firstError ??= error;
+          this.metrics.updateApplyFailed();
+        }
+        continue;
+      }
       if (entry.fields === null) {
         // Deleted from the stream (XDEL, trimming) while pending: nothing left to apply.
         acks.push(entry.id);
@@ -405,6 +640,18 @@ export class RedisUpdateStream implements UpdateSource {
         if (parsed.ok) {
           await this.applier.apply(parsed.event);
           acks.push(entry.id);
+        } else if (parsed.rejection.reason === "too_large") {
+          // Read whole (a blocking read takes one entry as it is): kept as an excerpt all the same.
+          const eventBytes = Buffer.byteLength(raw ?? "", "utf8");
+          const entryBytes = entry.fields.reduce((sum, field) => sum + Buffer.byteLength(field, "utf8"), 0);
+          const excerpt = Buffer.from(raw ?? "", "utf8")
+            .subarray(0, DEAD_LETTER_EXCERPT_BYTES)
+            .toString("utf8");
+          await this.deadLetter(
+            entry.id,
+            oversizeFields({ eventBytes, entryBytes, excerpt }),
+            parsed.rejection,
+          );
         } else {
           await this.deadLetter(entry.id, entry.fields, parsed.rejection);
         }
@@ -416,6 +663,18 @@ export class RedisUpdateStream implements UpdateSource {
     }
     if (acks.length > 0) await this.redis.xack(this.stream, this.group, ...acks);
     return { failed, firstError };
+  }
+
+  private oversizeRejection(sizes: { eventBytes: number; entryBytes: number }): UpdateRejection {
+    return sizes.eventBytes > this.maxEventBytes
+      ? {
+          reason: "too_large",
+          detail: `the event is ${sizes.eventBytes} bytes; at most ${this.maxEventBytes} are accepted`,
+        }
+      : {
+          reason: "too_large",
+          detail: `the entry is ${sizes.entryBytes} bytes; at most ${this.maxEventBytes + ENTRY_OVERHEAD_BYTES} are accepted`,
+        };
   }
 
   /** Appends the entry to the dead-letter stream and acknowledges it, both or neither. */
@@ -565,11 +824,31 @@ function readReplyEntries(reply: unknown): StreamEntry[] {
 
 function entriesOf(list: unknown): StreamEntry[] {
   if (!Array.isArray(list)) return [];
-  return list.flatMap((item: unknown) => {
+  return list.flatMap((item: unknown): StreamEntry[] => {
     if (!Array.isArray(item) || typeof item[0] !== "string") return [];
     const fields: unknown = item[1];
+    const oversize: unknown = item[2];
+    if (Array.isArray(oversize)) {
+      const [eventBytes, entryBytes, excerpt] = oversize as unknown[];
+      return [
+        {
+          id: item[0],
+          fields: null,
+          oversize: {
+            eventBytes: Number(eventBytes),
+            entryBytes: Number(entryBytes),
+            excerpt: String(excerpt),
+          },
+        },
+      ];
+    }
     return [{ id: item[0], fields: Array.isArray(fields) ? fields.map(String) : null }];
   });
+}
+
+/** What a dead letter keeps of a too-large entry in place of its fields. */
+function oversizeFields(sizes: { eventBytes: number; entryBytes: number; excerpt: string }): string[] {
+  return ["dl:bytes", String(sizes.entryBytes), "dl:excerpt", sizes.excerpt];
 }
 
 /** The value of the first field called `name` in a flat [field, value, ...] list. */

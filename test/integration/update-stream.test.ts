@@ -276,6 +276,94 @@ describe("RedisUpdateStream", () => {
     expect(metrics.claimed).toBeGreaterThan(0);
   });
 
+  it("applies a SIGKILLed consumer's pending entries within 5 s of the kill, by heartbeat, not idle time", async () => {
+    const { prefix, stream, group, consumer, append, versionOf, pendingCount, metrics } = await setup();
+    const total = 30;
+    for (let index = 0; index < total; index++) await append(personal("ana", `p${index}`, index + 1));
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        fileURLToPath(new URL("../support/update-consumer-child.ts", import.meta.url)),
+        JSON.stringify({
+          url: server.url,
+          stream,
+          group,
+          consumer: "doomed",
+          keyPrefix: prefix,
+          batchSize: 10,
+          applyDelayMs: 50,
+          heartbeat: true,
+        }),
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    children.push(child);
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    await waitFor(() => output.includes("applied 3"), { timeoutMs: 15_000, what: "the child applying" });
+    // The survivor runs beside it, as instances do; idle claims would take a minute.
+    await consumer("survivor", { claimIdleMs: 60_000, heartbeat: { redis: await clients.open() } });
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGKILL");
+    const killedAtMs = Date.now();
+    await exited;
+    expect(await pendingCount()).toBeGreaterThan(0);
+
+    await waitFor(
+      async () =>
+        (await Promise.all(Array.from({ length: total }, (_, index) => versionOf("ana", `p${index}`)))).every(
+          (version, index) => version === index + 1,
+        ),
+      { timeoutMs: 5_000, intervalMs: 50, what: `all ${total} applied within 5 s of the kill` },
+    );
+    const deliveredMs = Date.now() - killedAtMs;
+    // Not before the dead consumer's heartbeat (3 s) could lapse: the claim came from it.
+    expect(deliveredMs).toBeGreaterThan(2_000);
+    await waitFor(async () => (await pendingCount()) === 0, { timeoutMs: 2_000, what: "all acknowledged" });
+    expect(metrics.claimed).toBeGreaterThan(0);
+  });
+
+  it("dead-letters a backlog of oversize entries as excerpts, without stalling the event behind them", async () => {
+    const { stream, consumer, append, versionOf, pendingCount, metrics } = await setup();
+    const oversize = 16;
+    const bytes = 4 * 1024 * 1024;
+    for (let index = 0; index < oversize; index++) {
+      await append(
+        encodeUpdateEvent({
+          kind: "personal",
+          user: "ana",
+          info: { ...productInfo(`big-${index}`, 1), title: "x".repeat(bytes) },
+        }),
+      );
+    }
+    await append(personal("ana", "after-the-big-ones", 7));
+
+    await consumer("gw-a", { maxEventBytes: 64 * 1024 });
+
+    await waitFor(async () => (await versionOf("ana", "after-the-big-ones")) === 7, {
+      timeoutMs: 10_000,
+      what: "the normal event behind the backlog applied",
+    });
+    await waitFor(async () => (await pendingCount()) === 0, { timeoutMs: 2_000, what: "nothing pending" });
+    const dead = await producer.xrange(`${stream}:dead`, "-", "+");
+    expect(dead).toHaveLength(oversize);
+    for (const [, fields] of dead) {
+      const entry = new Map<string, string>();
+      for (let index = 0; index < fields.length; index += 2)
+        entry.set(fields[index] as string, fields[index + 1] as string);
+      expect(entry.get("dl:reason")).toBe("too_large");
+      expect(entry.get("dl:detail")).toMatch(/^the event is \d+ bytes; at most 65536 are accepted$/);
+      expect(Number(entry.get("dl:bytes"))).toBeGreaterThan(bytes);
+      expect(entry.get("dl:excerpt")).toMatch(/^\{"schema":"home-gateway.update\/v1","kind":"personal"/);
+      expect(Buffer.byteLength(entry.get("dl:excerpt") ?? "")).toBeLessThanOrEqual(1_024);
+      expect(entry.has("event")).toBe(false);
+    }
+    expect(Number(await producer.call("MEMORY", "USAGE", `${stream}:dead`))).toBeLessThan(256 * 1024);
+    expect(metrics.rejected).toEqual(Array.from({ length: oversize }, () => "too_large"));
+  }, 30_000);
+
   it("leaves the newest version in L2 under duplicated, shuffled events and two consumers", async () => {
     const { consumer, append, versionOf, pendingCount, changes } = await setup();
     const seed = 20_260_102;

@@ -1,7 +1,7 @@
 /**
  * A gateway's update consumer in a process of its own, so a test can SIGKILL it mid-batch. Run with
  * `node --import tsx`; arguments are one JSON object (url, stream, group, consumer, keyPrefix,
- * batchSize, applyDelayMs). Prints "applied <count>" after every applied event.
+ * batchSize, applyDelayMs, heartbeat). Prints "applied <count>" after every applied event.
  */
 import { FakeInvalidationBus } from "../../src/adapters/fakes/fake-invalidation-bus.js";
 import { createRedisClient, whenReady } from "../../src/adapters/redis-client.js";
@@ -19,6 +19,8 @@ interface ChildArguments {
   readonly keyPrefix: string;
   readonly batchSize: number;
   readonly applyDelayMs: number;
+  /** Keep a heartbeat (on the commands client), as the gateway does. */
+  readonly heartbeat?: boolean;
 }
 
 const args = JSON.parse(process.argv[2] ?? "{}") as ChildArguments;
@@ -47,6 +49,7 @@ const stream = new RedisUpdateStream({
   group: args.group,
   batchSize: args.batchSize,
   blockMs,
+  ...(args.heartbeat && { heartbeat: { redis: commands } }),
   clock,
   logger: silentLogger,
   applier: {
