@@ -214,7 +214,14 @@ export function createSocketServer(options: SocketOptions): {
         }
         const document = checked.document;
         const operation = getOperationAST(document, payload.operationName);
-        if (operation?.operation !== OperationTypeNode.SUBSCRIPTION) {
+        if (!operation) {
+          // What graphql-js (and so HTTP) says when the operation cannot be picked.
+          const message = payload.operationName
+            ? `Unknown operation named "${payload.operationName}".`
+            : "Must provide operation name if query contains multiple operations.";
+          return [new GraphQLError(message, { extensions: { code: "OPERATION_RESOLUTION_FAILURE" } })];
+        }
+        if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
           return [
             new GraphQLError(
               "Only subscriptions are accepted over the socket; send queries to POST /graphql",

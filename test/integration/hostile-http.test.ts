@@ -878,29 +878,25 @@ describe("client input gets a precise code, never INTERNAL_SERVER_ERROR", () => 
     await expectStillServing();
   });
 
-  it("a persisted query whose hash does not match the document: 400 PERSISTED_QUERY_HASH_MISMATCH", async () => {
+  it.each([
+    [
+      "whose hash does not match the document",
+      1,
+      "PERSISTED_QUERY_HASH_MISMATCH",
+      "provided sha does not match query",
+    ],
+    [
+      "of an unknown protocol version",
+      2,
+      "PERSISTED_QUERY_VERSION_NOT_SUPPORTED",
+      "Unsupported persisted query version",
+    ],
+  ])("a persisted query %s: 400 with its own code", async (_case, version, code, message) => {
     const answer = await post(hs, {
       ...homeIdQuery,
-      extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } },
+      extensions: { persistedQuery: { version, sha256Hash: "0".repeat(64) } },
     });
-    expectRefused(answer, {
-      status: 400,
-      code: "PERSISTED_QUERY_HASH_MISMATCH",
-      message: "provided sha does not match query",
-    });
-    await expectStillServing();
-  });
-
-  it("a persisted query of an unknown protocol version: 400 PERSISTED_QUERY_VERSION_UNSUPPORTED", async () => {
-    const answer = await post(hs, {
-      ...homeIdQuery,
-      extensions: { persistedQuery: { version: 2, sha256Hash: "0".repeat(64) } },
-    });
-    expectRefused(answer, {
-      status: 400,
-      code: "PERSISTED_QUERY_VERSION_UNSUPPORTED",
-      message: "Unsupported persisted query version",
-    });
+    expectRefused(answer, { status: 400, code, message });
     await expectStillServing();
   });
 
@@ -930,5 +926,324 @@ describe("client input gets a precise code, never INTERNAL_SERVER_ERROR", () => 
         err: expect.objectContaining({ type: "TypeError" }),
       }),
     ]);
+  });
+});
+
+describe("more hostile requests, each refused with its exact status and code", () => {
+  const withCapabilities = (capabilities: Record<string, unknown>) => ({
+    query: "query ($c: ClientCapabilitiesInput) { home(capabilities: $c) { id } }",
+    variables: { c: { platform: "WEB", appVersion: "1.0.0", components: [], actions: [], ...capabilities } },
+  });
+  const hs256 = (payload: Record<string, unknown>) =>
+    signToken({ iss: ISSUER, aud: AUDIENCE, ...payload } as unknown as Claims, {
+      alg: "HS256",
+      secret: TEST_SECRET,
+    });
+
+  it.each<[string, () => Promise<Answer>, number, string, string]>([
+    [
+      "Bearer without a token",
+      async () => post(hs, homeIdQuery, { authorization: "Bearer" }),
+      401,
+      "UNAUTHENTICATED",
+      'Authorization must be "Bearer <token>"',
+    ],
+    [
+      "two tokens in one header",
+      async () => post(hs, homeIdQuery, bearer(`${await hs.goodToken("a")} ${await hs.goodToken("b")}`)),
+      401,
+      "UNAUTHENTICATED",
+      'Authorization must be "Bearer <token>"',
+    ],
+    [
+      "a token with a trailing dot",
+      async () => post(hs, homeIdQuery, bearer(`${await hs.goodToken("a")}.`)),
+      401,
+      "UNAUTHENTICATED",
+      "Token is malformed",
+    ],
+    [
+      "a five-part token (JWE shape)",
+      async () => post(hs, homeIdQuery, bearer("a.b.c.d.e")),
+      401,
+      "UNAUTHENTICATED",
+      "Token is malformed",
+    ],
+    [
+      "a 9,000-character token",
+      async () => post(hs, homeIdQuery, bearer("a".repeat(9_000))),
+      401,
+      "UNAUTHENTICATED",
+      "Token is too long",
+    ],
+    [
+      "a token without sub",
+      async () => post(hs, homeIdQuery, bearer(await hs256({ exp: nowSeconds() + 600 }))),
+      401,
+      "UNAUTHENTICATED",
+      'Token claim "sub" is invalid: missing',
+    ],
+    [
+      "a token with a 300-character sub",
+      async () =>
+        post(hs, homeIdQuery, bearer(await hs256({ sub: "u".repeat(300), exp: nowSeconds() + 600 }))),
+      401,
+      "UNAUTHENTICATED",
+      "Token subject is missing or invalid",
+    ],
+    [
+      "a token without exp (never expiring)",
+      async () => post(hs, homeIdQuery, bearer(await hs256({ sub: "forever" }))),
+      401,
+      "UNAUTHENTICATED",
+      'Token claim "exp" is invalid: missing',
+    ],
+    [
+      "an unknown operationName",
+      async () => post(hs, { query: "query A { home { id } }", operationName: "B" }),
+      400,
+      "OPERATION_RESOLUTION_FAILURE",
+      'Unknown operation named "B".',
+    ],
+    [
+      "two operations and no operationName",
+      async () => post(hs, { query: "query A { home { id } } query B { home { id } }" }),
+      400,
+      "OPERATION_RESOLUTION_FAILURE",
+      "Must provide operation name",
+    ],
+    ["an empty query", async () => post(hs, { query: "" }), 400, "BAD_REQUEST", "non-empty `query`"],
+    [
+      "a query that is a number",
+      async () => post(hs, { query: 42 }),
+      400,
+      "BAD_REQUEST",
+      "GraphQL queries must be strings.",
+    ],
+    [
+      "a query that is an array",
+      async () => post(hs, { query: ["{ home { id } }"] }),
+      400,
+      "BAD_REQUEST",
+      "GraphQL queries must be strings.",
+    ],
+    [
+      "variables as a JSON string",
+      async () => post(hs, { ...homeIdQuery, variables: "{}" }),
+      400,
+      "BAD_REQUEST",
+      "not a recursively JSON-encoded string",
+    ],
+    [
+      "variables as an array",
+      async () => post(hs, { ...homeIdQuery, variables: [] }),
+      400,
+      "BAD_REQUEST",
+      "must be an object if provided",
+    ],
+    [
+      "extensions as a string",
+      async () => post(hs, { ...homeIdQuery, extensions: "x" }),
+      400,
+      "BAD_REQUEST",
+      "`extensions` in a POST body",
+    ],
+    [
+      "an operationName that is a number",
+      async () => post(hs, { ...homeIdQuery, operationName: 5 }),
+      400,
+      "BAD_REQUEST",
+      "must be a string if provided",
+    ],
+    [
+      "an unused variable",
+      async () => post(hs, { query: "query ($x: Int) { home { id } }" }),
+      400,
+      "GRAPHQL_VALIDATION_FAILED",
+      'Variable "$x" is never used.',
+    ],
+    [
+      "an undefined variable",
+      async () => post(hs, { query: "{ home(capabilities: $c) { id } }" }),
+      400,
+      "GRAPHQL_VALIDATION_FAILED",
+      'Variable "$c" is not defined.',
+    ],
+    [
+      "an unknown directive",
+      async () => post(hs, { query: "{ home @nope { id } }" }),
+      400,
+      "GRAPHQL_VALIDATION_FAILED",
+      'Unknown directive "@nope".',
+    ],
+    [
+      "a fragment on the wrong type",
+      async () => post(hs, { query: "{ home { ...F } } fragment F on Viewer { id }" }),
+      400,
+      "GRAPHQL_VALIDATION_FAILED",
+      'Fragment "F" cannot be spread here',
+    ],
+    [
+      "two fragments of one name",
+      async () =>
+        post(hs, {
+          query: "{ home { ...F } } fragment F on HomeScreen { id } fragment F on HomeScreen { id }",
+        }),
+      400,
+      "GRAPHQL_VALIDATION_FAILED",
+      'There can be only one fragment named "F".',
+    ],
+    [
+      "an unused fragment",
+      async () => post(hs, { query: "{ home { id } } fragment F on HomeScreen { id }" }),
+      400,
+      "GRAPHQL_VALIDATION_FAILED",
+      'Fragment "F" is never used.',
+    ],
+    [
+      "a NUL character in the document",
+      async () => post(hs, { query: "{ home { id\u0000 } }" }),
+      400,
+      "GRAPHQL_PARSE_FAILED",
+      "Unexpected character: U+0000.",
+    ],
+    [
+      "an unterminated string",
+      async () => post(hs, { query: '{ home(capabilities: {appVersion: "1) { id } }' }),
+      400,
+      "GRAPHQL_PARSE_FAILED",
+      "Unterminated string.",
+    ],
+    [
+      "a subscription selecting __typename",
+      async () => post(hs, { query: "subscription { __typename }" }),
+      400,
+      "GRAPHQL_VALIDATION_FAILED",
+      "must not select an introspection top level field",
+    ],
+    [
+      "3,000 nested lists in a variable",
+      async () =>
+        post(hs, withCapabilities({ components: JSON.parse(`${"[".repeat(3_000)}${"]".repeat(3_000)}`) })),
+      400,
+      "BAD_USER_INPUT",
+      'at "c.components[0]"',
+    ],
+    [
+      "__proto__ in an input object",
+      async () =>
+        post(
+          hs,
+          '{"query":"query ($c: ClientCapabilitiesInput) { home(capabilities: $c) { id } }","variables":{"c":{"platform":"WEB","appVersion":"1.0.0","components":[],"actions":[],"__proto__":{"admin":true}}}}',
+        ),
+      400,
+      "BAD_USER_INPUT",
+      'Field "__proto__" is not defined',
+    ],
+    [
+      "an appVersion that is not semver",
+      async () => post(hs, withCapabilities({ appVersion: "1.0" })),
+      400,
+      "BAD_USER_INPUT",
+      "Value is not a valid Semantic Version: 1.0",
+    ],
+    [
+      "null in the components list",
+      async () => post(hs, withCapabilities({ components: [null] })),
+      400,
+      "BAD_USER_INPUT",
+      'Expected non-nullable type "ComponentKind!" not to be null.',
+    ],
+    [
+      "an unknown platform",
+      async () => post(hs, withCapabilities({ platform: "TOASTER" })),
+      400,
+      "BAD_USER_INPUT",
+      'Value "TOASTER" does not exist in "Platform" enum.',
+    ],
+    [
+      "JSON in UTF-16",
+      async () =>
+        send(hs.url, {
+          method: "POST",
+          headers: { "content-type": "application/json; charset=utf-16" },
+          body: JSON.stringify(homeIdQuery),
+        }),
+      400,
+      "BAD_REQUEST",
+      "is not valid JSON",
+    ],
+    [
+      "an unknown content encoding",
+      async () =>
+        send(hs.url, {
+          method: "POST",
+          headers: { "content-type": "application/json", "content-encoding": "x-zip" },
+          body: JSON.stringify(homeIdQuery),
+        }),
+      415,
+      "BAD_REQUEST",
+      'unsupported content encoding "x-zip"',
+    ],
+    [
+      "a GET with variables that are not JSON",
+      async () =>
+        send(`${hs.url}?query=${encodeURIComponent("{ home { id } }")}&variables=%7Bnot`, {
+          headers: { "apollo-require-preflight": "1" },
+        }),
+      400,
+      "BAD_REQUEST",
+      "The variables search parameter contains invalid JSON.",
+    ],
+    [
+      "a GET without a query",
+      async () => send(hs.url, { headers: { "apollo-require-preflight": "1" } }),
+      400,
+      "BAD_REQUEST",
+      "non-empty `query`",
+    ],
+  ])("%s: refused", async (_case, request, status, code, message) => {
+    expectRefused(await request(), { status, code, message });
+    await expectStillServing();
+  });
+
+  it("a token in the query string is ignored: the viewer is anonymous", async () => {
+    const token = await hs.goodToken("alice");
+    const answer = await send(`${hs.url}?access_token=${token}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ home { viewer { id anonymous } } }" }),
+    });
+    expect(answer.body).toEqual({ data: { home: { viewer: { id: null, anonymous: true } } } });
+  });
+
+  it("a lower-case bearer scheme is accepted (RFC 7235 schemes are case-insensitive)", async () => {
+    const answer = await post(hs, homeIdQuery, { authorization: `bearer ${await hs.goodToken("casual")}` });
+    expect(answer.body.data?.home).toMatchObject({ id: "home:casual" });
+  });
+
+  it("5,000 declared components: served, no amplification", async () => {
+    const answer = await post(
+      hs,
+      withCapabilities({ components: Array.from({ length: 5_000 }, () => "DEAL_TILE") }),
+    );
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body.data?.home).toEqual({ id: "home:anonymous" });
+  });
+
+  it("a preflight from an origin not allowed gets no CORS grant", async () => {
+    const answer = await send(hs.url, {
+      method: "OPTIONS",
+      headers: { origin: "https://evil.example.com", "access-control-request-method": "POST" },
+    });
+    expect(answer.headers.get("access-control-allow-origin")).toBeNull();
+    expect(answer.status).toBeGreaterThanOrEqual(400);
+  });
+
+  it("an unknown path: 404 JSON naming the endpoints, no HTML", async () => {
+    const answer = await send(hs.url.replace("/graphql", "/admin/../etc/passwd"), {});
+    expect(answer.status).toBe(404);
+    expect(answer.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(answer.text).not.toMatch(/<html|root:/i);
   });
 });

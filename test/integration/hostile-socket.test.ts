@@ -1,5 +1,6 @@
 import { print } from "graphql";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { FakeRateLimiter } from "../../src/adapters/fakes/fake-rate-limiter.js";
 import type { ProductInfo } from "../../src/domain/index.js";
 import { ACTION_KINDS, COMPONENT_KINDS } from "../../src/ui-components/index.js";
@@ -697,5 +698,172 @@ describe("pushed data at the edges of the contract", () => {
     expect(payload.errors).toBeUndefined();
     expect(Number.isSafeInteger(payload.data?.homeUpdates?.tile?.revision)).toBe(true);
     await expectStillServing();
+  });
+});
+
+describe("more hostile frames, each answered with its exact close code or error", () => {
+  it.each<[string, (socket: RawSocket) => void, { code: number; reason: string }]>([
+    [
+      "a message of an unknown type",
+      (socket) => socket.send({ type: "hello" }),
+      { code: 4400, reason: "Invalid message received" },
+    ],
+    [
+      "a binary frame",
+      (socket) => socket.sendRaw(Buffer.from([0, 1, 2])),
+      { code: 4400, reason: "Invalid message received" },
+    ],
+    ["the JSON null", (socket) => socket.sendRaw("null"), { code: 4400, reason: "Invalid message received" }],
+    ["a JSON array", (socket) => socket.sendRaw("[]"), { code: 4400, reason: "Invalid message received" }],
+    [
+      "a subscribe without a payload",
+      (socket) => socket.send({ id: nextId(), type: "subscribe" }),
+      { code: 4400, reason: "Invalid message received" },
+    ],
+    [
+      "a subscribe whose id is a number",
+      (socket) =>
+        socket.sendRaw(JSON.stringify({ id: 5, type: "subscribe", payload: { query: SUBSCRIPTION } })),
+      { code: 4400, reason: "Invalid message received" },
+    ],
+    [
+      "variables as an array",
+      (socket) =>
+        socket.send({ id: nextId(), type: "subscribe", payload: { query: SUBSCRIPTION, variables: [] } }),
+      { code: 4400, reason: "Invalid message received" },
+    ],
+    [
+      "variables as a JSON string",
+      (socket) =>
+        socket.send({ id: nextId(), type: "subscribe", payload: { query: SUBSCRIPTION, variables: "{}" } }),
+      { code: 4400, reason: "Invalid message received" },
+    ],
+  ])("%s: closed %s", async (_case, act, closed) => {
+    const socket = await connect("sends-odd-frames");
+    act(socket);
+    expect(await socket.waitClosed()).toEqual(closed);
+    await expectStillServing();
+  });
+
+  it.each<[string, unknown]>([
+    ["a string", "Bearer x"],
+    ["an array", [1]],
+    ["a number", 42],
+  ])("a connection_init whose payload is %s: closed 4400, never acked", async (_case, payload) => {
+    const socket = await open().waitOpen();
+    socket.sendRaw(JSON.stringify({ type: "connection_init", payload }));
+    expect(await socket.waitClosed()).toEqual({ code: 4400, reason: "Invalid message received" });
+    expect(socket.frames).toEqual([]);
+    await expectStillServing();
+  });
+
+  it.each<[string, Record<string, unknown>, string, string]>([
+    ["an empty document", { query: "" }, "GRAPHQL_PARSE_FAILED", "Syntax Error: Unexpected <EOF>."],
+    [
+      "two subscriptions and no operationName",
+      { query: "subscription A { homeUpdates { sequence } } subscription B { homeUpdates { sequence } }" },
+      "OPERATION_RESOLUTION_FAILURE",
+      "Must provide operation name if query contains multiple operations.",
+    ],
+    [
+      "an operationName the document lacks",
+      { query: "subscription A { homeUpdates { sequence } }", operationName: "B" },
+      "OPERATION_RESOLUTION_FAILURE",
+      'Unknown operation named "B".',
+    ],
+    [
+      "two root fields",
+      { query: "subscription { homeUpdates { sequence } again: homeUpdates { sequence } }" },
+      "GRAPHQL_VALIDATION_FAILED",
+      "Anonymous Subscription must select only one top level field.",
+    ],
+    [
+      "an unknown field",
+      { query: "subscription { homeUpdates { nope } }" },
+      "GRAPHQL_VALIDATION_FAILED",
+      'Cannot query field "nope" on type "HomeUpdate".',
+    ],
+    [
+      "a fragment cycle",
+      {
+        query:
+          "subscription { homeUpdates { ...A } } fragment A on HomeUpdate { sequence ...B } fragment B on HomeUpdate { ...A }",
+      },
+      "GRAPHQL_VALIDATION_FAILED",
+      'Cannot spread fragment "A" within itself via "B".',
+    ],
+    [
+      "a NUL character",
+      { query: "subscription { homeUpdates { sequence\u0000 } }" },
+      "GRAPHQL_PARSE_FAILED",
+      "Unexpected character: U+0000.",
+    ],
+    [
+      "an undefined variable",
+      { query: "subscription { homeUpdates(capabilities: $c) { sequence } }" },
+      "GRAPHQL_VALIDATION_FAILED",
+      'Variable "$c" is not defined.',
+    ],
+  ])("%s: an error with its code, the socket stays open", async (_case, payload, code, message) => {
+    const socket = await connect("sends-odd-documents");
+    const id = nextId();
+    socket.send({ id, type: "subscribe", payload });
+    const errors = await socket.errorsOf(id);
+    expect(errors[0]).toEqual(
+      expect.objectContaining({ message: expect.stringContaining(message), extensions: { code } }),
+    );
+    expect(socket.closed).toBeUndefined();
+    await expectStillServing();
+  });
+
+  it("a complete for an id never subscribed is ignored; ping is answered with pong", async () => {
+    const socket = await connect("pings");
+    socket.send({ id: "never-subscribed", type: "complete" });
+    socket.send({ type: "ping", payload: { at: 1 } });
+    await waitFor(() => socket.frames.find((frame) => frame.type === "pong"), {
+      timeoutMs: 5_000,
+      what: "pong",
+    });
+    expect(socket.frames.at(-1)).toEqual({ type: "pong", payload: { at: 1 } });
+    await pushUntilReceived(socket, subscribe(socket), "pings", "after the ping");
+    expect(socket.closed).toBeUndefined();
+  });
+
+  it("a key named AUTHORIZATION is not a token: the connection is anonymous", async () => {
+    const socket = open();
+    expect(await socket.init({ AUTHORIZATION: `Bearer ${await app.token("alice")}` })).toBe("acked");
+    const id = subscribe(socket);
+    const product = await productOnScreen("nobody-in-particular");
+    const generic = app.service(product.service).peekGeneric(product.id) as ProductInfo;
+    let version = generic.version + 10_000;
+    await waitFor(
+      async () => {
+        version += 1;
+        await app.changes.publish({
+          kind: "generic",
+          info: { ...generic, version, title: "Upper-case key" },
+        });
+        return socket.framesFor(id).some((frame) => JSON.stringify(frame).includes("Upper-case key"));
+      },
+      { timeoutMs: 5_000, what: "a generic change" },
+    );
+    expect(JSON.stringify(socket.framesFor(id))).toContain('"reason":"ANONYMOUS_VIEWER"');
+  });
+
+  it("an upgrade without the graphql-transport-ws subprotocol: closed 4406", async () => {
+    const ws = new WebSocket(url.replace(/^http/, "ws"));
+    const closed = await new Promise<{ code: number; reason: string }>((resolve) => {
+      ws.on("close", (code, reason) => resolve({ code, reason: reason.toString() }));
+      ws.on("error", () => undefined);
+    });
+    expect(closed).toEqual({ code: 4406, reason: "Subprotocol not acceptable" });
+    await expectStillServing();
+  });
+
+  it("an upgrade on another path: refused with 400, no socket", async () => {
+    const socket = open(url.replace("/graphql", "/other"));
+    await waitFor(() => socket.upgradeStatus ?? socket.closed, { timeoutMs: 5_000, what: "the refusal" });
+    expect(socket.upgradeStatus).toBe(400);
+    expect(socket.opened).toBe(false);
   });
 });

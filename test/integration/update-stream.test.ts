@@ -135,6 +135,33 @@ async function setup(options: { readonly clients?: RedisClients } = {}) {
   return { prefix, stream, group, l2, applier, changes, metrics, consumer, append, versionOf, pendingCount };
 }
 
+/**
+ * A consumer named "doomed" in a process of its own (test/support/update-consumer-child.ts), applying
+ * in batches of 10, slowly enough to be killed mid-batch; `output()` is what it printed so far.
+ */
+function doomedConsumer(options: {
+  readonly stream: string;
+  readonly group: string;
+  readonly keyPrefix: string;
+  readonly applyDelayMs: number;
+  readonly heartbeat?: boolean;
+}): ChildProcess & { output(): string } {
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      fileURLToPath(new URL("../support/update-consumer-child.ts", import.meta.url)),
+      JSON.stringify({ url: server.url, consumer: "doomed", batchSize: 10, ...options }),
+    ],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  children.push(child);
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  return Object.assign(child, { output: () => output });
+}
+
 const personal = (user: string, product: string, version: number): UpdateEvent => ({
   kind: "personal",
   user,
@@ -235,28 +262,11 @@ describe("RedisUpdateStream", () => {
     const { prefix, stream, group, consumer, append, versionOf, pendingCount, metrics } = await setup();
     const total = 30;
     for (let index = 0; index < total; index++) await append(personal("ana", `p${index}`, index + 1));
-    const child = spawn(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        fileURLToPath(new URL("../support/update-consumer-child.ts", import.meta.url)),
-        JSON.stringify({
-          url: server.url,
-          stream,
-          group,
-          consumer: "doomed",
-          keyPrefix: prefix,
-          batchSize: 10,
-          applyDelayMs: 30,
-        }),
-      ],
-      { stdio: ["ignore", "pipe", "inherit"] },
-    );
-    children.push(child);
-    let output = "";
-    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    await waitFor(() => output.includes("applied 3"), { timeoutMs: 15_000, what: "the child applying" });
+    const child = doomedConsumer({ stream, group, keyPrefix: prefix, applyDelayMs: 30 });
+    await waitFor(() => child.output().includes("applied 3"), {
+      timeoutMs: 15_000,
+      what: "the child applying",
+    });
     const exited = new Promise((resolve) => child.once("exit", resolve));
     child.kill("SIGKILL");
     await exited;
@@ -280,29 +290,11 @@ describe("RedisUpdateStream", () => {
     const { prefix, stream, group, consumer, append, versionOf, pendingCount, metrics } = await setup();
     const total = 30;
     for (let index = 0; index < total; index++) await append(personal("ana", `p${index}`, index + 1));
-    const child = spawn(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        fileURLToPath(new URL("../support/update-consumer-child.ts", import.meta.url)),
-        JSON.stringify({
-          url: server.url,
-          stream,
-          group,
-          consumer: "doomed",
-          keyPrefix: prefix,
-          batchSize: 10,
-          applyDelayMs: 50,
-          heartbeat: true,
-        }),
-      ],
-      { stdio: ["ignore", "pipe", "inherit"] },
-    );
-    children.push(child);
-    let output = "";
-    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    await waitFor(() => output.includes("applied 3"), { timeoutMs: 15_000, what: "the child applying" });
+    const child = doomedConsumer({ stream, group, keyPrefix: prefix, applyDelayMs: 50, heartbeat: true });
+    await waitFor(() => child.output().includes("applied 3"), {
+      timeoutMs: 15_000,
+      what: "the child applying",
+    });
     // The survivor runs beside it, as instances do; idle claims would take a minute.
     await consumer("survivor", { claimIdleMs: 60_000, heartbeat: { redis: await clients.open() } });
     const exited = new Promise((resolve) => child.once("exit", resolve));
