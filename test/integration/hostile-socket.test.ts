@@ -2,7 +2,8 @@ import { print } from "graphql";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { FakeRateLimiter } from "../../src/adapters/fakes/fake-rate-limiter.js";
-import type { ProductInfo } from "../../src/domain/index.js";
+import { createLogger } from "../../src/adapters/pino-logger.js";
+import type { HomePlan, ProductInfo } from "../../src/domain/index.js";
 import { ACTION_KINDS, COMPONENT_KINDS } from "../../src/ui-components/index.js";
 import { HomeDocument, type HomeQuery, HomeUpdatesDocument } from "../gql/graphql.js";
 import {
@@ -865,5 +866,48 @@ describe("more hostile frames, each answered with its exact close code or error"
     await waitFor(() => socket.upgradeStatus ?? socket.closed, { timeoutMs: 5_000, what: "the refusal" });
     expect(socket.upgradeStatus).toBe(400);
     expect(socket.opened).toBe(false);
+  });
+});
+
+describe("unexpected failures on the socket", () => {
+  it("are logged with their operation and cause, and the socket stays usable", async () => {
+    const lines: string[] = [];
+    const broken = await createTestApp({
+      ports: {
+        logger: createLogger({
+          level: "info",
+          destination: { write: (line: string) => void lines.push(line) },
+        }),
+        // A plan without sections: a bug upstream of the builder, not anything the client sent.
+        recommendations: { forViewer: async () => ({ sections: null }) as unknown as HomePlan },
+      },
+    });
+    started.push(broken);
+    const { url: brokenUrl } = await broken.gateway.listen({ port: 0, host: "127.0.0.1" });
+    const socket = open(brokenUrl);
+    expect(await socket.init({})).toBe("acked");
+    const id = nextId();
+    socket.send({
+      id,
+      type: "subscribe",
+      payload: { query: "subscription BrokenFeed { homeUpdates { sequence } }", operationName: "BrokenFeed" },
+    });
+    await waitFor(() => socket.framesFor(id).some((frame) => frame.type === "error"), {
+      timeoutMs: 5_000,
+      what: "the subscription's error",
+    });
+    const logged = await waitFor(
+      () =>
+        lines
+          .map((line) => JSON.parse(line) as Record<string, unknown>)
+          .find((line) => line["msg"] === "operation failed unexpectedly"),
+      { timeoutMs: 5_000, what: "the failure logged" },
+    );
+    expect(logged).toMatchObject({
+      transport: "socket",
+      operation: "BrokenFeed",
+      err: expect.objectContaining({ type: "TypeError" }),
+    });
+    expect(socket.closed).toBeUndefined();
   });
 });
