@@ -369,8 +369,11 @@ export class RedisUpdateStream implements UpdateSource {
       })
       .map((info) => String(info.get("name")));
     if (holding.length === 0) return [];
-    const alive = await heartbeat.redis.mget(...holding.map((name) => this.aliveKey(name)));
-    return holding.filter((_name, index) => alive[index] === null);
+    // EXISTS per key, not one MGET: MGET is the request path's command, and counts of it measure that.
+    const pipeline = heartbeat.redis.pipeline();
+    for (const name of holding) pipeline.exists(this.aliveKey(name));
+    const alive = (await pipeline.exec()) ?? [];
+    return holding.filter((_name, index) => alive[index]?.[1] === 0);
   }
 
   private get stopping(): boolean {
