@@ -11,6 +11,8 @@ export interface LoadOptions {
   readonly amount?: number;
   /** The POST body; the app's full home query when absent. */
   readonly body?: string;
+  /** Requests per second over all connections; as fast as possible when absent. */
+  readonly overallRate?: number;
 }
 
 export interface LoadResult {
@@ -35,6 +37,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     pipelining: 1,
     timeout: 10,
     ...(options.amount !== undefined ? { amount: options.amount } : { duration: options.durationSec ?? 5 }),
+    ...(options.overallRate !== undefined && { overallRate: options.overallRate }),
     requests: [
       {
         method: "POST",
