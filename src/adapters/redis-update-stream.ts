@@ -1,3 +1,4 @@
+import { SpanKind, trace } from "@opentelemetry/api";
 import type { Redis } from "ioredis";
 import type { Clock, Logger } from "../domain/ports.js";
 import type {
@@ -602,7 +603,17 @@ export class RedisUpdateStream implements UpdateSource {
    * rejects stays pending; the entries after it are still applied (versioned writes make their
    * order irrelevant), so one bad entry holds nothing up.
    */
-  private async handle(entries: readonly StreamEntry[]): Promise<HandledBatch> {
+  private handle(entries: readonly StreamEntry[]): Promise<HandledBatch> {
+    // One span per batch read, the parent of each entry's apply; a no-op without tracing.
+    const attributes = { "messaging.system": "redis", "hg.entries": entries.length };
+    return trace
+      .getTracer("home-gateway")
+      .startActiveSpan("updates.read", { kind: SpanKind.CONSUMER, attributes }, (span) =>
+        this.handleEntries(entries).finally(() => span.end()),
+      );
+  }
+
+  private async handleEntries(entries: readonly StreamEntry[]): Promise<HandledBatch> {
     const acks: string[] = [];
     let failed = 0;
     let firstError: unknown;

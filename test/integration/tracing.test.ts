@@ -294,7 +294,7 @@ describe("tracing over OTLP/HTTP", () => {
     }
   });
 
-  it("traces a pushed event: the apply, its L2 write and the fan-out", async () => {
+  it("traces a pushed event: the stream read, the apply, its L2 write and the fan-out", async () => {
     await redis.xadd(
       updateStreamOf(keyPrefix),
       "*",
@@ -310,7 +310,14 @@ describe("tracing over OTLP/HTTP", () => {
       timeoutMs: 10_000,
       what: "the apply span exported",
     });
-    expect(apply.parentSpanId ?? "").toBe("");
+    // Under the batch read that brought it, the root of the push's trace.
+    const read = await waitFor(() => traceOf(apply.traceId).find((span) => span.name === "updates.read"), {
+      timeoutMs: 10_000,
+      what: "the read span exported",
+    });
+    expect(read.parentSpanId ?? "").toBe("");
+    expect(read.attributes["hg.entries"]).toBeGreaterThan(0);
+    expect(apply.parentSpanId).toBe(read.spanId);
     expect(apply.attributes).toMatchObject({ "hg.event.kind": "personal", "hg.result": "written" });
     const children = await waitFor(
       () => {
