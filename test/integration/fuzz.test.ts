@@ -229,25 +229,10 @@ const httpRequest = fc.record(
   { requiredKeys: ["query", "authenticated"] },
 );
 
-/**
- * Client input that helper branch `rel` is turning into precise errors (issue 13, defect 5); until
- * it lands these may still answer INTERNAL_SERVER_ERROR, and are counted apart instead of failing.
- * TODO(issue 13, defect 5): drop this once the fixes for locales, operations over HTTP and APQ hash
- * mismatches are on main.
- */
-function knownDefect5(request: unknown, defect: string): boolean {
-  if (!defect.startsWith("INTERNAL_SERVER_ERROR")) return false;
-  const text = JSON.stringify(request);
-  return /mutation|subscription|persistedQuery|locale|Invalid language tag|Incorrect locale/i.test(
-    text + defect,
-  );
-}
-
 describe("fuzzing", () => {
   it(
     `GraphQL over HTTP: ${CASES} generated documents and variables, each answered with data or coded errors`,
     async () => {
-      const known: string[] = [];
       await fc.assert(
         fc.asyncProperty(httpRequest, async ({ authenticated, ...request }) => {
           const response = await fetch(`${origin}/graphql`, {
@@ -267,10 +252,6 @@ describe("fuzzing", () => {
             body = undefined;
           }
           const defect = defectOf({ status: response.status, body });
-          if (defect && knownDefect5(request, defect)) {
-            known.push(defect);
-            return;
-          }
           expect(defect, `${response.status} ${text.slice(0, 400)}`).toBeUndefined();
         }),
         RUN,
@@ -278,8 +259,6 @@ describe("fuzzing", () => {
       reportFigures("fuzz", {
         surface: "http",
         cases: CASES,
-        knownDefect5: known.length,
-        examples: [...new Set(known)].slice(0, 5),
       });
       expect((await fetch(`${origin}/healthz`)).status).toBe(200);
     },
@@ -349,7 +328,6 @@ describe("fuzzing", () => {
   it(
     `the socket: ${CASES} generated connections and frames, each answered by the protocol with a code`,
     async () => {
-      const known: string[] = [];
       const sockets = `${origin.replace(/^http/, "ws")}/graphql`;
       await fc.assert(
         fc.asyncProperty(
@@ -385,10 +363,6 @@ describe("fuzzing", () => {
               }
               for (const each of socket.frames.filter((candidate) => candidate.type === "error")) {
                 const defect = errorsDefect(each.payload);
-                if (defect && knownDefect5({ params, frames }, defect)) {
-                  known.push(defect);
-                  continue;
-                }
                 expect(defect, JSON.stringify(each).slice(0, 400)).toBeUndefined();
               }
             } finally {
@@ -401,8 +375,6 @@ describe("fuzzing", () => {
       reportFigures("fuzz", {
         surface: "socket",
         cases: CASES,
-        knownDefect5: known.length,
-        examples: [...new Set(known)].slice(0, 5),
       });
       expect((await fetch(`${origin}/healthz`)).status).toBe(200);
     },
