@@ -127,6 +127,10 @@ describe("Kubernetes manifests (deploy/k8s)", () => {
       (entry: Manifest) => entry.name === "JWT_SECRET",
     );
     expect(secretKey.valueFrom.secretKeyRef).toEqual({ name: "home-gateway", key: "jwt-secret" });
+    const cursorKey = deployment.spec.template.spec.containers[0].env.find(
+      (entry: Manifest) => entry.name === "CURSOR_SECRET",
+    );
+    expect(cursorKey.valueFrom.secretKeyRef).toEqual({ name: "home-gateway", key: "cursor-secret" });
   });
 });
 
