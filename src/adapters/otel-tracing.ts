@@ -280,8 +280,8 @@ export class TracedChangeFeed implements ChangeFeed {
 }
 
 /**
- * Applying one pushed event, as the root of its own trace (the producer's trace does not travel in
- * the stream entry): the L2 write, the L1 invalidation and the fan-out are its children.
+ * Applying one pushed event, a child of the consumer's `updates.read` span (the producer's trace does
+ * not travel in the stream entry): the L2 write, the L1 invalidation and the fan-out are its children.
  */
 export function tracedApplier(
   inner: Pick<UpdateApplier, "apply">,
@@ -289,16 +289,11 @@ export function tracedApplier(
 ): Pick<UpdateApplier, "apply"> {
   return {
     apply: (event: UpdateEvent) =>
-      inSpan(
-        tracer,
-        "updates.apply",
-        { kind: SpanKind.CONSUMER, attributes: { "hg.event.kind": event.kind } },
-        async (span) => {
-          const outcome = await inner.apply(event);
-          span.setAttribute("hg.result", outcome.result);
-          return outcome;
-        },
-      ),
+      inSpan(tracer, "updates.apply", { attributes: { "hg.event.kind": event.kind } }, async (span) => {
+        const outcome = await inner.apply(event);
+        span.setAttribute("hg.result", outcome.result);
+        return outcome;
+      }),
   };
 }
 

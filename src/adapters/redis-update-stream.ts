@@ -9,6 +9,9 @@ import type {
 } from "../domain/updates.js";
 import { DEFAULT_MAX_EVENT_BYTES, parseUpdateEvent } from "./update-event-json.js";
 
+/** A proxy until tracing starts (if ever), then the SDK's tracer: fetched once, not per batch. */
+const TRACER = trace.getTracer("home-gateway");
+
 /** What the consumer counts; `PromTelemetry` implements it. */
 export interface UpdateStreamMetrics {
   /** An entry was refused and dead-lettered. */
@@ -606,11 +609,9 @@ export class RedisUpdateStream implements UpdateSource {
   private handle(entries: readonly StreamEntry[]): Promise<HandledBatch> {
     // One span per batch read, the parent of each entry's apply; a no-op without tracing.
     const attributes = { "messaging.system": "redis", "hg.entries": entries.length };
-    return trace
-      .getTracer("home-gateway")
-      .startActiveSpan("updates.read", { kind: SpanKind.CONSUMER, attributes }, (span) =>
-        this.handleEntries(entries).finally(() => span.end()),
-      );
+    return TRACER.startActiveSpan("updates.read", { kind: SpanKind.CONSUMER, attributes }, (span) =>
+      this.handleEntries(entries).finally(() => span.end()),
+    );
   }
 
   private async handleEntries(entries: readonly StreamEntry[]): Promise<HandledBatch> {
