@@ -1,17 +1,28 @@
 /**
- * npm run bench:compare -- --baseline <checkout> [--candidate <checkout>] [--rounds 5] [--duration 8]
- *   [--tiles 24] [--no-l1]
+ * npm run bench:compare -- [--baseline <checkout>] [--candidate <checkout>] [--rounds 5] [--duration 8]
+ *   [--tiles 24] [--no-l1] [--no-references]
  *
  * Before/after for one change: the warm home for one viewer on a gateway from each checkout (each
  * with its own bench/gateway.ts and node_modules), in alternating rounds, so that both see the same
- * machine. The candidate defaults to this checkout. Prints medians and the candidate/baseline ratios.
+ * machine. The candidate defaults to this checkout; without a baseline only the candidate runs.
+ * Beside them, in the same rounds, two references answer the candidate's recorded warm response:
+ * bare node:http (the limit) and a plain Apollo Server 5 over the same schema (Apollo's own price),
+ * so every gateway figure is also a share of the limit. Prints medians and the ratios.
  */
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { accounted } from "./support/cpu.js";
 import { authorizationsFor, expectScreen } from "./support/home.js";
 import { always, runLoad } from "./support/load.js";
-import { ROOT, type RunningGateway, startGateway } from "./support/processes.js";
+import {
+  ROOT,
+  type RunningGateway,
+  type RunningLimitServer,
+  startGateway,
+  startLimitServer,
+  startPlainApollo,
+} from "./support/processes.js";
 import { median } from "./support/stats.js";
 
 const { values: flags } = parseArgs({
@@ -22,16 +33,21 @@ const { values: flags } = parseArgs({
     duration: { type: "string", default: "8" },
     tiles: { type: "string", default: "24" },
     "no-l1": { type: "boolean", default: false },
+    "no-references": { type: "boolean", default: false },
   },
 });
-if (!flags.baseline) {
-  console.error("usage: npm run bench:compare -- --baseline <checkout> [--candidate <checkout>]");
-  process.exit(2);
-}
 const tiles = Number(flags.tiles);
 const rounds = Number(flags.rounds);
 const durationSec = Number(flags.duration);
-const roots = { baseline: path.resolve(flags.baseline), candidate: path.resolve(flags.candidate) };
+
+interface Contender {
+  readonly name: string;
+  readonly label: string;
+  readonly origin: string;
+  readonly pid: number;
+  readonly gateway: boolean;
+  stop(): Promise<void>;
+}
 
 interface Sample {
   readonly rate: number;
@@ -40,54 +56,121 @@ interface Sample {
   readonly cpuMs: number;
 }
 
-const gateways: Partial<Record<keyof typeof roots, RunningGateway>> = {};
+const contenders: Contender[] = [];
+const ofGateway = (name: string, gateway: RunningGateway, root: string): Contender => ({
+  name,
+  label: `${name} (${root})`,
+  origin: gateway.origin,
+  pid: gateway.process.pid,
+  gateway: true,
+  stop: () => gateway.stop(),
+});
+const ofReference = (name: string, label: string, server: RunningLimitServer): Contender => ({
+  name,
+  label,
+  origin: server.origin,
+  pid: server.pid,
+  gateway: false,
+  stop: () => server.stop(),
+});
 try {
-  for (const [name, root] of Object.entries(roots) as [keyof typeof roots, string][]) {
-    gateways[name] = await startGateway({ name, root, tiles, l1: !flags["no-l1"], demoLatencyMs: 60 });
-  }
   const [viewer] = await authorizationsFor(["bench-viewer"]);
   if (!viewer) throw new Error("no token");
-  const samples: Record<keyof typeof roots, Sample[]> = { baseline: [], candidate: [] };
+  const roots: [string, string][] = [
+    ...(flags.baseline ? [["baseline", path.resolve(flags.baseline)] as [string, string]] : []),
+    ["candidate", path.resolve(flags.candidate)],
+  ];
+  for (const [name, root] of roots) {
+    const gateway = await startGateway({ name, root, tiles, l1: !flags["no-l1"], demoLatencyMs: 60 });
+    contenders.push(ofGateway(name, gateway, root));
+  }
+  const candidate = contenders.find((contender) => contender.name === "candidate") as Contender;
+  if (!flags["no-references"]) {
+    // Both references answer what the candidate answers this viewer when warm, byte for byte.
+    await expectScreen(candidate.origin, viewer, tiles);
+    const warm = await expectScreen(candidate.origin, viewer, tiles);
+    const headers = Object.fromEntries(
+      Object.entries(warm.headers).filter(
+        ([name]) =>
+          !["date", "connection", "keep-alive", "content-length", "transfer-encoding"].includes(name),
+      ),
+    );
+    const tmp = path.join(ROOT, "bench", ".tmp");
+    await mkdir(tmp, { recursive: true });
+    const file = path.join(tmp, `compare-warm-response-${tiles}.json`);
+    await writeFile(file, JSON.stringify({ headers, body: warm.text }));
+    console.error(`a warm home is ${Buffer.byteLength(warm.text)} bytes`);
+    contenders.push(
+      ofReference("node:http", "bare node:http, same bytes", await startLimitServer(`${tiles}`, file)),
+      ofReference(
+        "apollo",
+        "plain Apollo Server 5, same schema and screen",
+        await startPlainApollo(`${tiles}`, file),
+      ),
+    );
+  }
+  const samples = new Map<string, Sample[]>(contenders.map((contender) => [contender.name, []]));
   for (let round = 1; round <= rounds; round++) {
-    // Alternate who goes first, so neither always runs right after the other warmed the machine up.
-    const order: (keyof typeof roots)[] =
-      round % 2 === 1 ? ["baseline", "candidate"] : ["candidate", "baseline"];
-    for (const name of order) {
-      const gateway = gateways[name] as RunningGateway;
-      await expectScreen(gateway.origin, viewer, tiles);
-      const run = { origin: gateway.origin, authorization: always(viewer), connections: 10 };
+    // Alternate the order, so no contender always runs right after another warmed the machine up.
+    const order = round % 2 === 1 ? contenders : [...contenders].reverse();
+    for (const contender of order) {
+      if (contender.gateway) await expectScreen(contender.origin, viewer, tiles);
+      else await expectScreenFrom(contender, viewer);
+      const run = { origin: contender.origin, authorization: always(viewer), connections: 10 };
       await runLoad({ ...run, durationSec: 2 });
       const { result: load, serverCpuMs } = await accounted(
-        gateway.process.pid,
+        contender.pid,
         () => runLoad({ ...run, durationSec }),
         (result) => result.requests,
       );
-      if (load.failures > 0) throw new Error(`${name}: ${load.failures} failed requests`);
-      samples[name].push({
+      if (load.failures > 0) throw new Error(`${contender.name}: ${load.failures} failed requests`);
+      samples.get(contender.name)?.push({
         rate: load.requestsPerSec,
         p50Ms: load.p50Ms,
         p99Ms: load.p99Ms,
         cpuMs: serverCpuMs,
       });
       console.error(
-        `round ${round} ${name}: ${load.requestsPerSec.toFixed(0)} req/s, p50 ${load.p50Ms} ms, ${serverCpuMs.toFixed(2)} ms CPU each`,
+        `round ${round} ${contender.name}: ${load.requestsPerSec.toFixed(0)} req/s, p50 ${load.p50Ms} ms, ${serverCpuMs.toFixed(3)} ms CPU each`,
       );
     }
   }
-  const summary = (name: keyof typeof roots) => ({
-    rate: median(samples[name].map((sample) => sample.rate)),
-    p50Ms: median(samples[name].map((sample) => sample.p50Ms)),
-    p99Ms: median(samples[name].map((sample) => sample.p99Ms)),
-    cpuMs: median(samples[name].map((sample) => sample.cpuMs)),
+  const summary = (name: string): Sample => {
+    const of = samples.get(name) ?? [];
+    return {
+      rate: median(of.map((sample) => sample.rate)),
+      p50Ms: median(of.map((sample) => sample.p50Ms)),
+      p99Ms: median(of.map((sample) => sample.p99Ms)),
+      cpuMs: median(of.map((sample) => sample.cpuMs)),
+    };
+  };
+  const limit = samples.has("node:http") ? summary("node:http") : undefined;
+  const rows = contenders.map((contender) => {
+    const figures = summary(contender.name);
+    const share = limit ? `${(figures.rate / limit.rate).toFixed(2)}x` : "";
+    return `| ${contender.label} | ${figures.rate.toFixed(0)} | ${share} | ${figures.p50Ms.toFixed(1)} | ${figures.p99Ms.toFixed(1)} | ${figures.cpuMs.toFixed(3)} |`;
   });
-  const before = summary("baseline");
-  const after = summary("candidate");
+  const ratio = flags.baseline
+    ? (() => {
+        const before = summary("baseline");
+        const after = summary("candidate");
+        return `| candidate / baseline | ${(after.rate / before.rate).toFixed(2)}x | | ${(after.p50Ms / before.p50Ms).toFixed(2)}x | ${(after.p99Ms / before.p99Ms).toFixed(2)}x | ${(after.cpuMs / before.cpuMs).toFixed(2)}x |\n`;
+      })()
+    : "";
   console.log(`warm home, one viewer, ${tiles} tiles, ${flags["no-l1"] ? "L1 off" : "L1 on"}, median of ${rounds} rounds of ${durationSec} s
-| | req/s | p50 ms | p99 ms | gateway CPU ms per request |
-|---|--:|--:|--:|--:|
-| baseline (${roots.baseline}) | ${before.rate.toFixed(0)} | ${before.p50Ms.toFixed(1)} | ${before.p99Ms.toFixed(1)} | ${before.cpuMs.toFixed(2)} |
-| candidate (${roots.candidate}) | ${after.rate.toFixed(0)} | ${after.p50Ms.toFixed(1)} | ${after.p99Ms.toFixed(1)} | ${after.cpuMs.toFixed(2)} |
-| candidate / baseline | ${(after.rate / before.rate).toFixed(2)}x | ${(after.p50Ms / before.p50Ms).toFixed(2)}x | ${(after.p99Ms / before.p99Ms).toFixed(2)}x | ${(after.cpuMs / before.cpuMs).toFixed(2)}x |`);
+| | req/s | of bare node:http | p50 ms | p99 ms | server CPU ms per request |
+|---|--:|--:|--:|--:|--:|
+${rows.join("\n")}
+${ratio}`);
 } finally {
-  await Promise.allSettled(Object.values(gateways).map((gateway) => gateway.stop()));
+  await Promise.allSettled(contenders.map((contender) => contender.stop()));
+}
+
+/** A reference must answer the home query with data before it is measured. */
+async function expectScreenFrom(contender: Contender, authorization: string): Promise<void> {
+  const { postHome } = await import("./support/home.js");
+  const answer = await postHome(contender.origin, authorization);
+  if (answer.status !== 200 || !answer.text.startsWith('{"data":{"home":')) {
+    throw new Error(`${contender.name} answered ${answer.status} ${answer.text.slice(0, 300)}`);
+  }
 }

@@ -99,26 +99,46 @@ export interface RunningLimitServer {
 
 /** bench/limit-server.ts serving one recorded response (body file and headers). */
 export async function startLimitServer(name: string, responseFile: string): Promise<RunningLimitServer> {
+  return startRecordedServer(`limit server ${name}`, "bench/limit-server.ts", responseFile);
+}
+
+/** bench/apollo-server.ts: a plain Apollo Server 5 whose `home` returns one recorded screen. */
+export async function startPlainApollo(name: string, responseFile: string): Promise<RunningLimitServer> {
+  // Apollo answers GET /readyz with a 400 (no query): any answer means it listens.
+  return startRecordedServer(`plain Apollo ${name}`, "bench/apollo-server.ts", responseFile, {
+    anyAnswer: true,
+  });
+}
+
+async function startRecordedServer(
+  name: string,
+  script: string,
+  responseFile: string,
+  options: { readonly anyAnswer?: boolean } = {},
+): Promise<RunningLimitServer> {
   const port = await freePort();
-  const child = spawnChild(
-    `limit server ${name}`,
-    process.execPath,
-    ["--import", "tsx", "bench/limit-server.ts", responseFile],
-    { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port) } },
-  );
+  const child = spawnChild(name, process.execPath, ["--import", "tsx", script, responseFile], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), NODE_ENV: "production" },
+  });
   const origin = `http://127.0.0.1:${port}`;
-  await waitUntilReady(origin, child);
+  await waitUntilReady(origin, child, { anyAnswer: options.anyAnswer ?? false });
   return { origin, pid: child.pid, stop: () => child.stop() };
 }
 
-async function waitUntilReady(origin: string, child: Child, timeoutMs = 90_000): Promise<void> {
+async function waitUntilReady(
+  origin: string,
+  child: Child,
+  options: { readonly anyAnswer?: boolean; readonly timeoutMs?: number } = {},
+): Promise<void> {
+  const timeoutMs = options.timeoutMs ?? 90_000;
   const deadlineMs = Date.now() + timeoutMs;
   for (;;) {
     if (child.exited()) throw new Error(`${child.name} exited at start:\n${child.output()}`);
     try {
       const response = await fetch(`${origin}/readyz`, { signal: AbortSignal.timeout(1_000) });
       await response.arrayBuffer();
-      if (response.ok) return;
+      if (response.ok || options.anyAnswer) return;
     } catch {
       // Not listening yet: try again until the deadline.
     }
