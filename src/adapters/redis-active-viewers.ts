@@ -1,12 +1,12 @@
-import type { Redis } from "ioredis";
 import { LRUCache } from "lru-cache";
 import type { UserId } from "../domain/model.js";
 import type { Clock, Logger } from "../domain/ports.js";
 import type { ActiveViewers } from "../domain/updates.js";
+import type { RedisCommands } from "./redis-cluster-client.js";
 
 export interface RedisActiveViewersOptions {
   /** A command client from `createRedisClient`. */
-  readonly redis: Redis;
+  readonly redis: RedisCommands;
   /** Prepended to every key, e.g. "hg:"; must not contain braces (they would move the hash tag). */
   readonly keyPrefix: string;
   readonly clock: Clock;
@@ -32,7 +32,7 @@ export const ACTIVE_VIEWERS_DEFAULTS = { touchIntervalMs: 60_000, maxTracked: 10
  * the last touch, with a TTL of the window. The hash tag puts it in the viewer's cache slot.
  */
 export class RedisActiveViewers implements ActiveViewers {
-  private readonly redis: Redis;
+  private readonly redis: RedisCommands;
   private readonly prefix: string;
   private readonly clock: Clock;
   private readonly logger: Logger;

@@ -1,4 +1,4 @@
-import { Redis, type RedisOptions } from "ioredis";
+import { type Cluster, Redis, type RedisOptions } from "ioredis";
 import type { Logger } from "../domain/ports.js";
 
 export interface RedisClientOptions {
@@ -104,10 +104,17 @@ export class RedisNotReadyError extends Error {
  * Resolves once the client is ready for commands (connecting it if it is lazy); rejects with
  * {@link RedisNotReadyError} after `timeoutMs`. The client keeps trying in the background either way.
  */
-export async function whenReady(client: Redis, options: { readonly timeoutMs: number }): Promise<void> {
+export async function whenReady(
+  client: Redis | Cluster,
+  options: { readonly timeoutMs: number },
+): Promise<void> {
+  const name =
+    (client.isCluster
+      ? (client as Cluster).options.redisOptions?.connectionName
+      : (client as Redis).options.connectionName) ?? "redis";
   if (client.status === "ready") return;
   if (client.status === "end") {
-    throw new RedisNotReadyError(client.options.connectionName ?? "redis", options.timeoutMs, {
+    throw new RedisNotReadyError(name, options.timeoutMs, {
       cause: new Error("the connection was closed for good"),
     });
   }
@@ -118,7 +125,7 @@ export async function whenReady(client: Redis, options: { readonly timeoutMs: nu
     };
     const timer = setTimeout(() => {
       client.off("ready", onReady);
-      reject(new RedisNotReadyError(client.options.connectionName ?? "redis", options.timeoutMs));
+      reject(new RedisNotReadyError(name, options.timeoutMs));
     }, options.timeoutMs);
     client.once("ready", onReady);
     if (client.status === "wait") {

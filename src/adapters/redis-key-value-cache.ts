@@ -1,9 +1,9 @@
 import type { KeyValueCache, KeyValueCacheSetOptions } from "@apollo/utils.keyvaluecache";
-import type { Redis } from "ioredis";
+import type { RedisCommands } from "./redis-cluster-client.js";
 
 export interface RedisKeyValueCacheOptions {
   /** A command client from `createRedisClient`. */
-  readonly redis: Redis;
+  readonly redis: RedisCommands;
   /** Prepended to every key. */
   readonly keyPrefix: string;
 }
@@ -14,7 +14,7 @@ export interface RedisKeyValueCacheOptions {
  * `ErrorsAreMissesCache` where a failing Redis must read as a miss.
  */
 export class RedisKeyValueCache implements KeyValueCache<string> {
-  private readonly redis: Redis;
+  private readonly redis: RedisCommands;
   private readonly prefix: string;
 
   constructor(options: RedisKeyValueCacheOptions) {

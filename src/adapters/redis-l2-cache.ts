@@ -1,10 +1,11 @@
-import type { Redis } from "ioredis";
+import type { ChainableCommander } from "ioredis";
 import type { ProductInfo } from "../domain/model.js";
 import { type CacheKey, type CacheWrite, type L2Cache, type Logger, cacheKeyId } from "../domain/ports.js";
+import { type RedisCommands, isCluster } from "./redis-cluster-client.js";
 
 export interface RedisL2CacheOptions {
-  /** A client from `createRedisClient`: short command timeout, no offline queue. */
-  readonly redis: Redis;
+  /** A client from `createRedisClient` or `createRedisClusterClient`: short command timeout, no offline queue. */
+  readonly redis: RedisCommands;
   /** Prepended to every key, e.g. "hg:"; must not contain braces (they would move the hash tag). */
   readonly keyPrefix: string;
   readonly logger: Logger;
@@ -72,11 +73,12 @@ export class L2ReadError extends Error {
  * key or move the hash tag. Values are `ProductInfo` as JSON; writes go through a Lua script that
  * keeps the newest version.
  *
- * The client is a standalone `Redis`. Against a Redis Cluster each hash-tag group is one slot, but a
- * pipeline spanning several groups would need splitting per node.
+ * On a Redis Cluster every command stays within one slot: a home's reads are at most two MGETs (the
+ * viewer's tag and the generic tag) sent at once, and writes and deletes go as one pipeline per tag,
+ * all at once. On one server the same commands go as one pipeline.
  */
 export class RedisL2Cache implements L2Cache {
-  private readonly redis: Redis;
+  private readonly redis: RedisCommands;
   private readonly prefix: string;
   private readonly logger: Logger;
 
@@ -118,41 +120,43 @@ export class RedisL2Cache implements L2Cache {
   async setMany(entries: readonly CacheWrite[], options: { readonly ttlMs: number }): Promise<boolean[]> {
     if (entries.length === 0) return [];
     const ttlMs = String(Math.max(1, Math.ceil(options.ttlMs)));
-    const pipeline = this.redis.pipeline();
-    const queued: boolean[] = [];
-    for (const entry of entries) {
-      if (!Number.isFinite(entry.value.version)) {
-        this.logger.warn(
-          { key: cacheKeyId(entry.key), version: entry.value.version },
-          "L2 write skipped: the version is not a finite number",
-        );
-        queued.push(false);
-        continue;
-      }
-      (pipeline as unknown as VersionedSet)[VERSIONED_SET_COMMAND](
-        this.redisKeyOf(entry.key),
-        String(entry.value.version),
-        JSON.stringify(entry.value),
-        ttlMs,
+    const writable = entries.filter((entry) => {
+      if (Number.isFinite(entry.value.version)) return true;
+      this.logger.warn(
+        { key: cacheKeyId(entry.key), version: entry.value.version },
+        "L2 write skipped: the version is not a finite number",
       );
-      queued.push(true);
-    }
-    if (!queued.includes(true)) return queued.map(() => false);
+      return false;
+    });
+    if (writable.length === 0) return entries.map(() => false);
 
-    let replies: [Error | null, unknown][];
-    try {
-      replies = (await pipeline.exec()) ?? [];
-    } catch (error) {
-      throw new L2WriteError(`L2 write of ${entries.length} entries failed`, { cause: error });
-    }
-    const failures = replies.filter(([error]) => error !== null);
-    if (failures.length === replies.length) {
+    const groups = this.pipelineGroups(writable, (entry) => entry.key);
+    const replies = await this.execAll(
+      groups.map((group) => (pipeline) => {
+        for (const entry of group) {
+          (pipeline as unknown as VersionedSet)[VERSIONED_SET_COMMAND](
+            this.redisKeyOf(entry.key),
+            String(entry.value.version),
+            JSON.stringify(entry.value),
+            ttlMs,
+          );
+        }
+      }),
+    );
+    const outcome = new Map<CacheWrite, [Error | null, unknown]>();
+    groups.forEach((group, groupIndex) =>
+      group.forEach((entry, index) =>
+        outcome.set(entry, replies[groupIndex]?.[index] ?? [new Error("no reply"), 0]),
+      ),
+    );
+    const failures = [...outcome.values()].filter(([error]) => error !== null);
+    if (failures.length === outcome.size) {
       throw new L2WriteError(`L2 write of ${entries.length} entries failed`, { cause: failures[0]?.[0] });
     }
-    let reply = 0;
-    return entries.map((entry, index) => {
-      if (!queued[index]) return false;
-      const [error, written] = replies[reply++] ?? [new Error("no reply"), 0];
+    return entries.map((entry) => {
+      const reply = outcome.get(entry);
+      if (!reply) return false;
+      const [error, written] = reply;
       if (error) {
         // The other entries landed; this one may or may not have: "not known to be written".
         this.logger.warn({ err: error, key: cacheKeyId(entry.key) }, "L2 write of one entry failed");
@@ -162,27 +166,32 @@ export class RedisL2Cache implements L2Cache {
     });
   }
 
-  /** One DEL per hash tag (a Cluster refuses a DEL across slots), all in one pipeline. */
+  /** One DEL per hash tag (a Cluster refuses a DEL across slots), sent together. */
   async delete(keys: readonly CacheKey[]): Promise<void> {
     if (keys.length === 0) return;
-    const pipeline = this.redis.pipeline();
-    for (const group of groupByHashTag(keys)) pipeline.del(...group.map((key) => this.redisKeyOf(key)));
-    let replies: [Error | null, unknown][];
-    try {
-      replies = (await pipeline.exec()) ?? [];
-    } catch (error) {
+    const groups = this.pipelineGroups(groupByHashTag(keys), (group) => group[0] as CacheKey);
+    const replies = await this.execAll(
+      groups.map((tags) => (pipeline) => {
+        for (const group of tags) pipeline.del(...group.map((key) => this.redisKeyOf(key)));
+      }),
+    ).catch((error: unknown) => {
       throw new L2WriteError(`L2 delete of ${keys.length} keys failed`, { cause: error });
-    }
-    const failure = replies.find(([error]) => error !== null);
+    });
+    const failure = replies.flat().find(([error]) => error !== null);
     if (failure) throw new L2WriteError(`L2 delete of ${keys.length} keys failed`, { cause: failure[0] });
   }
 
-  /** One MGET per hash tag; several tags go out together in one pipeline (one round trip). */
+  /** One MGET per hash tag, all sent at once (one round trip): a pipeline on one server. */
   private async mgetAll(batches: readonly CacheKey[][]): Promise<(string | null)[][]> {
     const [only] = batches;
     try {
       if (batches.length === 1 && only)
         return [await this.redis.mget(only.map((key) => this.redisKeyOf(key)))];
+      if (isCluster(this.redis)) {
+        return await Promise.all(
+          batches.map((batch) => this.redis.mget(batch.map((key) => this.redisKeyOf(key)))),
+        );
+      }
       const pipeline = this.redis.pipeline();
       for (const batch of batches) pipeline.mget(batch.map((key) => this.redisKeyOf(key)));
       const replies = (await pipeline.exec()) ?? [];
@@ -193,6 +202,43 @@ export class RedisL2Cache implements L2Cache {
     } catch (error) {
       throw new L2ReadError(`L2 read of ${batches.flat().length} keys failed`, { cause: error });
     }
+  }
+
+  /**
+   * How items are split into pipelines: all in one on a single server; one per hash tag on a
+   * Cluster, whose pipelines must stay within one slot.
+   */
+  private pipelineGroups<Item>(items: readonly Item[], keyOf: (item: Item) => CacheKey): Item[][] {
+    if (!isCluster(this.redis)) return [[...items]];
+    const groups = new Map<string, Item[]>();
+    for (const item of items) {
+      const tag = hashTagOf(keyOf(item));
+      const group = groups.get(tag);
+      if (group) group.push(item);
+      else groups.set(tag, [item]);
+    }
+    return [...groups.values()];
+  }
+
+  /**
+   * Sends one pipeline per builder, all at once, and answers each one's replies. A pipeline that
+   * fails as a whole (the connection, a CROSSSLOT) answers its error for each of its commands.
+   */
+  private async execAll(
+    builders: readonly ((pipeline: ChainableCommander) => void)[],
+  ): Promise<[Error | null, unknown][][]> {
+    return Promise.all(
+      builders.map(async (build) => {
+        const pipeline = this.redis.pipeline();
+        build(pipeline);
+        try {
+          return (await pipeline.exec()) ?? [];
+        } catch (error) {
+          const failure = error instanceof Error ? error : new Error(String(error));
+          return Array.from({ length: pipeline.length }, (): [Error | null, unknown] => [failure, null]);
+        }
+      }),
+    );
   }
 
   /** A value that is not a ProductInfo for this key is a miss: the next load replaces it. */

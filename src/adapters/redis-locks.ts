@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { Redis } from "ioredis";
 import type { Lease, Locks } from "../domain/ports.js";
+import type { RedisCommands } from "./redis-cluster-client.js";
 
 export interface RedisLocksOptions {
   /** A command client from `createRedisClient`. */
-  readonly redis: Redis;
+  readonly redis: RedisCommands;
   /** Prepended to `lock:<name>`. */
   readonly keyPrefix: string;
   /** Written into lock tokens so `GET` shows who holds a lock; random by default. */
@@ -39,7 +39,7 @@ export class LockError extends Error {
  * failover at worst runs a job twice, which the jobs here (idempotent, versioned writes) tolerate.
  */
 export class RedisLocks implements Locks {
-  private readonly redis: Redis;
+  private readonly redis: RedisCommands;
   private readonly prefix: string;
   private readonly instanceId: string;
 

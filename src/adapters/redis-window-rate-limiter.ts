@@ -1,8 +1,8 @@
-import type { Redis } from "ioredis";
 import type { Clock, Logger, RateLimiter } from "../domain/index.js";
+import type { RedisCommands } from "./redis-cluster-client.js";
 
 export interface RedisWindowRateLimiterOptions {
-  readonly redis: Redis;
+  readonly redis: RedisCommands;
   readonly keyPrefix: string;
   /** Requests per key per window, over all instances. */
   readonly points: number;
@@ -28,6 +28,9 @@ interface Budget {
  * The price is precision: between two syncs each instance may let through what it alone counted,
  * so the budget can be exceeded by about (instances - 1) x one sync's worth of requests. While
  * Redis is unreachable every instance keeps limiting on its own counts.
+ *
+ * Every key of one window shares a hash tag (`{rl:<window>}`), so one sync is one pipeline within
+ * one Redis Cluster slot; the slot moves on with each window, so no shard holds it for long.
  */
 export class RedisWindowRateLimiter implements RateLimiter {
   private budgets = new Map<string, Budget>();
@@ -74,7 +77,7 @@ export class RedisWindowRateLimiter implements RateLimiter {
     const sent = entries.map(([, budget]) => budget.unflushed);
     const pipeline = redis.pipeline();
     entries.forEach(([key, budget], index) => {
-      const redisKey = `${keyPrefix}rl:${budget.window}:${key}`;
+      const redisKey = windowKey(keyPrefix, budget.window, key);
       pipeline.incrby(redisKey, sent[index] as number);
       pipeline.pexpire(redisKey, windowMs * 2);
     });
@@ -103,4 +106,9 @@ export class RedisWindowRateLimiter implements RateLimiter {
       }
     }
   }
+}
+
+/** `<prefix>{rl:<window>}:<key>`: the window's keys share a slot. */
+export function windowKey(keyPrefix: string, window: number, key: string): string {
+  return `${keyPrefix}{rl:${window}}:${key}`;
 }

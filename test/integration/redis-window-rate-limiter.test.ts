@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Redis } from "ioredis";
 import { FakeClock } from "../../src/adapters/fakes/fake-clock.js";
 import { createRedisClient, whenReady } from "../../src/adapters/redis-client.js";
-import { RedisWindowRateLimiter } from "../../src/adapters/redis-window-rate-limiter.js";
+import { RedisWindowRateLimiter, windowKey } from "../../src/adapters/redis-window-rate-limiter.js";
 import { type RedisServer, startRedisServer, testKeyPrefix } from "../support/redis-server.js";
 import { silentLogger } from "../support/silent-logger.js";
 import { waitFor } from "../support/wait-for.js";
@@ -87,7 +87,7 @@ describe("RedisWindowRateLimiter", () => {
       await server.thaw();
     }
     // Once Redis answers again (the client may reconnect first), the kept counts arrive.
-    const key = `${keyPrefix}rl:${Math.floor(clock.nowMs() / 60_000)}:u:away`;
+    const key = windowKey(keyPrefix, Math.floor(clock.nowMs() / 60_000), "u:away");
     const total = await waitFor(
       async () => {
         await one.sync();

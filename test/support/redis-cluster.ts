@@ -3,7 +3,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import type { Cluster } from "ioredis";
+import { whenReady } from "../../src/adapters/redis-client.js";
+import {
+  type RedisClusterClientOptions,
+  createRedisClusterClient,
+} from "../../src/adapters/redis-cluster-client.js";
 import { freePort } from "./free-port.js";
+import { silentLogger } from "./silent-logger.js";
 
 const run = promisify(execFile);
 
@@ -278,4 +285,30 @@ function track(child: ChildProcess): void {
   process.once("exit", () => {
     for (const server of running) server.kill("SIGKILL");
   });
+}
+
+/** Opens production-configured cluster clients against a test cluster and closes them all at the end. */
+export class RedisClusterClients {
+  private readonly opened: Cluster[] = [];
+
+  constructor(private readonly cluster: RedisCluster) {}
+
+  async open(
+    options: Partial<Omit<RedisClusterClientOptions, "nodes">> & { readonly ready?: boolean } = {},
+  ): Promise<Cluster> {
+    const { ready = true, ...clientOptions } = options;
+    const client = createRedisClusterClient({
+      connectionName: `test-${this.opened.length}`,
+      logger: silentLogger,
+      ...clientOptions,
+      nodes: this.cluster.nodes.map((node) => ({ host: "127.0.0.1", port: node.port })),
+    });
+    this.opened.push(client);
+    if (ready) await whenReady(client, { timeoutMs: 10_000 });
+    return client;
+  }
+
+  async closeAll(): Promise<void> {
+    for (const client of this.opened.splice(0)) client.disconnect();
+  }
 }

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FakeClock } from "../../src/adapters/fakes/fake-clock.js";
+import { RedisActiveViewers } from "../../src/adapters/redis-active-viewers.js";
+import { RedisKeyValueCache } from "../../src/adapters/redis-key-value-cache.js";
+import { RedisL2Cache } from "../../src/adapters/redis-l2-cache.js";
+import { RedisLocks } from "../../src/adapters/redis-locks.js";
+import { RedisWindowRateLimiter } from "../../src/adapters/redis-window-rate-limiter.js";
+import { type RedisCluster, RedisClusterClients, startRedisCluster } from "../support/redis-cluster.js";
+import { testKeyPrefix } from "../support/redis-server.js";
+import { silentLogger } from "../support/silent-logger.js";
+import { CONTRACT_WINDOW_MS, describeActiveViewersContract } from "./active-viewers.contract.js";
+import { describeKeyValueCacheContract } from "./key-value-cache.contract.js";
+import { describeL2CacheContract } from "./l2-cache.contract.js";
+import { describeLocksContract } from "./locks.contract.js";
+
+// One cluster for every suite of this file: starting one costs a few seconds.
+let cluster: RedisCluster;
+beforeAll(async () => {
+  cluster = await startRedisCluster();
+}, 60_000);
+afterAll(async () => {
+  await cluster?.stop();
+});
+
+describeL2CacheContract("RedisL2Cache on a Redis Cluster", async () => {
+  const clients = new RedisClusterClients(cluster);
+  const keyPrefix = testKeyPrefix("l2-cluster-contract");
+  const [first, ...others] = await Promise.all(
+    [1, 2, 3].map(() => clients.open({ commandTimeoutMs: 2_000 })),
+  );
+  const make = (redis: NonNullable<typeof first>): RedisL2Cache =>
+    new RedisL2Cache({ redis, keyPrefix, logger: silentLogger });
+  return {
+    cache: make(first!),
+    peers: others.map(make),
+    elapse: async () => undefined,
+    close: () => clients.closeAll(),
+  };
+});
+
+describeLocksContract("RedisLocks on a Redis Cluster", async () => {
+  const clients = new RedisClusterClients(cluster);
+  const keyPrefix = testKeyPrefix("locks-cluster-contract");
+  const [first, ...others] = await Promise.all(
+    [1, 2, 3].map(() => clients.open({ commandTimeoutMs: 2_000 })),
+  );
+  const make = (redis: NonNullable<typeof first>, index: number): RedisLocks =>
+    new RedisLocks({ redis, keyPrefix, instanceId: `instance-${index}` });
+  return {
+    locks: make(first!, 0),
+    peers: others.map((redis, index) => make(redis, index + 1)),
+    elapse: async () => undefined,
+    close: () => clients.closeAll(),
+  };
+});
+
+describeActiveViewersContract("RedisActiveViewers on a Redis Cluster", async () => {
+  const clients = new RedisClusterClients(cluster);
+  const keyPrefix = testKeyPrefix("active-viewers-cluster-contract");
+  const clock = new FakeClock();
+  const make = async (): Promise<RedisActiveViewers> =>
+    new RedisActiveViewers({
+      redis: await clients.open({ commandTimeoutMs: 2_000 }),
+      keyPrefix,
+      clock,
+      logger: silentLogger,
+      windowMs: CONTRACT_WINDOW_MS,
+    });
+  return {
+    viewers: await make(),
+    peers: [await make(), await make()],
+    clock,
+    close: () => clients.closeAll(),
+  };
+});
+
+let run = 0;
+describeKeyValueCacheContract("RedisKeyValueCache on a Redis Cluster", async () => {
+  const clients = new RedisClusterClients(cluster);
+  const keyPrefix = `${testKeyPrefix("key-value-cache-cluster")}${++run}:`;
+  const [one, two] = await Promise.all([1, 2].map(() => clients.open({ commandTimeoutMs: 2_000 })));
+  return {
+    cache: new RedisKeyValueCache({ redis: one!, keyPrefix }),
+    peer: new RedisKeyValueCache({ redis: two!, keyPrefix }),
+    close: () => clients.closeAll(),
+  };
+});
+
+describe("RedisWindowRateLimiter on a Redis Cluster", () => {
+  it("shares one budget between instances, whatever slots the viewers' keys hash to", async () => {
+    const clients = new RedisClusterClients(cluster);
+    try {
+      const redis = await clients.open({ commandTimeoutMs: 2_000 });
+      const keyPrefix = testKeyPrefix("rate-limit-cluster");
+      const clock = new FakeClock();
+      const make = (): RedisWindowRateLimiter =>
+        new RedisWindowRateLimiter({
+          redis,
+          keyPrefix,
+          points: 4,
+          windowMs: 60_000,
+          clock,
+          logger: silentLogger,
+        });
+      const [a, b] = [make(), make()];
+      // Several viewers at once: their counts go in one pipeline, which a cluster accepts only in one slot.
+      const viewers = ["u:alice", "u:bob", "u:carol", "u:dave"];
+      for (const viewer of viewers)
+        for (let i = 0; i < 3; i++) expect((await a.consume(viewer)).allowed).toBe(true);
+      await a.sync();
+      for (const viewer of viewers) expect((await b.consume(viewer)).allowed).toBe(true);
+      await b.sync();
+      for (const viewer of viewers) expect((await b.consume(viewer)).allowed).toBe(false);
+    } finally {
+      await clients.closeAll();
+    }
+  });
+});
