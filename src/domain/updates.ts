@@ -166,6 +166,9 @@ export interface UpdateApplierOptions {
   readonly activeViewers?: ActiveViewerPolicy;
 }
 
+/** Writes of one event before its apply fails, when each refused write's entry is gone by the read after it. */
+const WRITE_ATTEMPTS = 3;
+
 export const UPDATE_APPLIER_DEFAULTS = {
   personalTtlMs: 24 * 60 * 60_000,
   /** The generic refresh's default TTL: three periods of three minutes. */
@@ -270,6 +273,10 @@ export class UpdateApplier {
   /**
    * `repeated` when L2 refused the write because it already held exactly this version. Telling that
    * from an older event costs one read, only for refused writes (duplicates and reordered events).
+   * When that read finds neither this version nor a newer one, the entry that refused the write was
+   * deleted in between (an invalidate event, its TTL): the write is tried again, since calling the
+   * event stale would leave its change unpublished for good. Should the entry keep changing, the
+   * apply fails and the event is retried later.
    */
   private async write(
     kind: UpdateKind,
@@ -277,18 +284,25 @@ export class UpdateApplier {
     info: ProductInfo,
     ttlMs: number,
   ): Promise<"written" | "repeated" | "stale"> {
+    let cause: unknown;
     try {
-      const [written] = await this.options.l2.setMany([{ key, value: info }], { ttlMs });
-      if (written === true) return "written";
-      const held = (await this.options.l2.getMany([key])).get(cacheKeyId(key));
-      return held?.version === info.version ? "repeated" : "stale";
+      for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+        const [written] = await this.options.l2.setMany([{ key, value: info }], { ttlMs });
+        if (written === true) return "written";
+        const held = (await this.options.l2.getMany([key])).get(cacheKeyId(key));
+        if (held !== undefined && held.version > info.version) return "stale";
+        if (held?.version === info.version) return "repeated";
+      }
     } catch (error) {
-      throw new UpdateApplyError(
-        kind,
-        `${kind} update of ${cacheKeyId(key)} at version ${info.version}: the L2 write failed`,
-        error,
-      );
+      cause = error;
     }
+    throw new UpdateApplyError(
+      kind,
+      cause === undefined
+        ? `${kind} update of ${cacheKeyId(key)} at version ${info.version}: the L2 entry changed under ${WRITE_ATTEMPTS} writes`
+        : `${kind} update of ${cacheKeyId(key)} at version ${info.version}: the L2 write failed`,
+      cause,
+    );
   }
 
   private async drop(kind: UpdateKind, keys: readonly CacheKey[]): Promise<void> {

@@ -35,6 +35,8 @@ import { silentLogger } from "../support/silent-logger.js";
 export const SERVICE = "shop";
 export const L1_TTL_MS = 10_000;
 export const SOFT_TIMEOUT_MS = 150;
+/** Far above the keys a model holds (users x products + products), so nothing is evicted for room. */
+export const L1_MAX_ENTRIES = 1_000;
 /** The stream's size limit, as the consumer applies it. */
 export const MAX_EVENT_BYTES = 64 * 1024;
 
@@ -281,7 +283,9 @@ export class CacheSystem {
 
   private async boot(): Promise<Instance> {
     const owner = this.nextOwner++;
-    const l1 = new LruL1Cache({ ttlMs: L1_TTL_MS, clock: this.clock });
+    // A few dozen keys: the default bound (200,000) would preallocate megabytes per instance, and
+    // instances are many (two per script, one more per crash).
+    const l1 = new LruL1Cache({ ttlMs: L1_TTL_MS, clock: this.clock, max: L1_MAX_ENTRIES });
     const l2: L2Cache = {
       getMany: (keys) => this.hold(owner, "l2 getMany", () => this.l2.getMany(keys)),
       setMany: (entries, options) => this.hold(owner, "l2 setMany", () => this.l2.setMany(entries, options)),

@@ -107,6 +107,34 @@ describe("UpdateApplier", () => {
     expect(changes.published).toEqual([{ kind: "generic", info: productInfo("p2", 8) }]);
   });
 
+  it("writes again, then publishes, when the entry that refused its write is deleted before the read that tells why", async () => {
+    // A redelivered event (its first application died after the L2 write) meets an invalidate event:
+    // the write is refused (L2 holds this version), the delete lands, the read finds nothing. Taken
+    // for stale, the change was never published and live tiles kept the older version.
+    const { l2, bus, changes, applier } = setup();
+    l2.seed([{ key: genericKey("p2"), value: productInfo("p2", 8) }]);
+    const deleteAfterFirstWrite = deletingAfterWrites(l2, 1);
+
+    const outcome = await applier.apply({ kind: "generic", info: productInfo("p2", 8) });
+
+    expect(deleteAfterFirstWrite.deleted).toBe(1);
+    expect(outcome).toEqual({ kind: "generic", result: "written", keys: [genericKey("p2")] });
+    expect(l2.peek(genericKey("p2"))?.version).toBe(8);
+    expect(bus.published).toEqual([[genericKey("p2")]]);
+    expect(changes.published).toEqual([{ kind: "generic", info: productInfo("p2", 8) }]);
+  });
+
+  it("fails the apply, publishing nothing, when the entry vanishes after every refused write (the event is retried later)", async () => {
+    const { l2, changes, applier } = setup();
+    l2.seed([{ key: personalKey("ana", "p1"), value: productInfo("p1", 5) }]);
+    deletingAfterWrites(l2, Number.POSITIVE_INFINITY, () =>
+      l2.seed([{ key: personalKey("ana", "p1"), value: productInfo("p1", 5) }]),
+    );
+
+    await expect(applier.apply(ana("p1", 5))).rejects.toBeInstanceOf(UpdateApplyError);
+    expect(changes.published).toEqual([]);
+  });
+
   it("never lets an older event replace a newer one, and publishes nothing for it", async () => {
     const { l2, bus, changes, applier } = setup();
     await applier.apply(ana("p1", 7));
@@ -293,3 +321,23 @@ describe("UpdateApplier", () => {
     });
   });
 });
+
+/**
+ * After each of the next `count` refused writes (before the read that follows), deletes the written
+ * keys, as an invalidate event applied in between would; `refill` then puts an entry back for the
+ * next write to be refused by.
+ */
+function deletingAfterWrites(l2: FakeL2Cache, count: number, refill?: () => void): { deleted: number } {
+  const state = { deleted: 0 };
+  const setMany = l2.setMany.bind(l2);
+  l2.setMany = async (entries, options) => {
+    if (refill && state.deleted > 0) refill();
+    const written = await setMany(entries, options);
+    if (state.deleted < count && written.includes(false)) {
+      state.deleted++;
+      await l2.delete(entries.map((entry) => entry.key));
+    }
+    return written;
+  };
+  return state;
+}
