@@ -7,7 +7,7 @@ module.exports = {
       severity: "error",
       from: { path: "^src/domain" },
       to: {
-        path: "^src/(adapters|resolvers|ui-components|app|main|embedded)|node_modules/(ioredis|graphql|type-graphql|@apollo|express|lru-cache|pino|prom-client|graphql-ws|ws|@opentelemetry)",
+        path: "^src/(adapters|resolvers|ui-components|app|main|composition)|node_modules/(ioredis|graphql|type-graphql|@apollo|express|lru-cache|pino|prom-client|graphql-ws|ws|@opentelemetry)",
       },
     },
     {
@@ -16,7 +16,7 @@ module.exports = {
       severity: "error",
       from: { path: "^src/ui-components" },
       to: {
-        path: "^src/(adapters|resolvers|app|main|embedded)|node_modules/(ioredis|type-graphql|@apollo|express)",
+        path: "^src/(adapters|resolvers|app|main|composition)|node_modules/(ioredis|type-graphql|@apollo|express)",
       },
     },
     {
@@ -27,9 +27,9 @@ module.exports = {
     },
     {
       name: "fakes-only-in-embedded-mode",
-      comment: "src reaches fakes only through the embedded composition",
+      comment: "src reaches fakes only through the in-memory composition and the demo upstreams",
       severity: "error",
-      from: { path: "^src", pathNot: "^src/(embedded\\.ts|adapters/fakes/)" },
+      from: { path: "^src", pathNot: "^src/(composition/(in-memory|upstreams)\\.ts|adapters/fakes/)" },
       to: { path: "^src/adapters/fakes" },
     },
     {

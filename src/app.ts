@@ -30,6 +30,7 @@ import {
   SectionCursors,
   type Telemetry,
   type Viewer,
+  rateLimitKey,
 } from "./domain/index.js";
 import { type GatewayContext, type HomeServices, createContext } from "./resolvers/context.js";
 import { buildGatewaySchema } from "./resolvers/schema.js";
@@ -293,9 +294,7 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
   const contextFor = async (authorization?: string, address?: string): Promise<GatewayContext> => {
     const viewer = await viewerOf(authorization);
     if (ports.rateLimiter) {
-      const verdict = await ports.rateLimiter.consume(
-        viewer.kind === "user" ? `u:${viewer.id}` : `ip:${address ?? "?"}`,
-      );
+      const verdict = await ports.rateLimiter.consume(rateLimitKey(viewer, address));
       if (!verdict.allowed) {
         const retryAfterSeconds = Math.ceil(verdict.retryAfterMs / 1_000);
         throw new GraphQLError("Too many requests; retry later", {

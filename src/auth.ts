@@ -7,7 +7,7 @@ import {
   jwtVerify,
 } from "jose";
 import { LRUCache } from "lru-cache";
-import type { Viewer } from "./domain/index.js";
+import { CodedError, type Viewer } from "./domain/index.js";
 
 export interface TokenOptions {
   /** HS256 shared secret. */
@@ -27,11 +27,9 @@ export interface TokenOptions {
 }
 
 /** A token that does not prove who the viewer is; never falls back to anonymous. */
-export class AuthenticationError extends Error {
-  readonly code = "UNAUTHENTICATED";
+export class AuthenticationError extends CodedError<"UNAUTHENTICATED"> {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "AuthenticationError";
+    super("UNAUTHENTICATED", message, options);
   }
 }
 
@@ -40,11 +38,9 @@ export class AuthenticationError extends Error {
  * is unreachable, slow or broken). Not the viewer's fault: the gateway answers 503, and the app
  * retries instead of signing the user out.
  */
-export class AuthenticationUnavailableError extends Error {
-  readonly code = "AUTHENTICATION_UNAVAILABLE";
+export class AuthenticationUnavailableError extends CodedError<"AUTHENTICATION_UNAVAILABLE"> {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "AuthenticationUnavailableError";
+    super("AUTHENTICATION_UNAVAILABLE", message, options);
   }
 }
 

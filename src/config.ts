@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { CodedError } from "./domain/errors.js";
 import { L1_DEFAULTS } from "./adapters/lru-l1-cache.js";
 import { type ComponentVersionRules, parseComponentVersionRules } from "./ui-components/index.js";
 
@@ -238,11 +239,12 @@ export type Config = z.infer<typeof schema> & {
   readonly trustedDocumentsOnly: boolean;
 };
 
-export class ConfigError extends Error {
-  readonly code = "INVALID_CONFIGURATION";
+export class ConfigError extends CodedError<"INVALID_CONFIGURATION"> {
   constructor(readonly problems: readonly string[]) {
-    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
-    this.name = "ConfigError";
+    super(
+      "INVALID_CONFIGURATION",
+      `Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`,
+    );
   }
 }
 

@@ -4,8 +4,8 @@ import { createLogger } from "./adapters/pino-logger.js";
 import { createGateway } from "./app.js";
 import { TokenVerifier, mintToken } from "./auth.js";
 import { type Config, ConfigError, DEV_CURSOR_SECRET, loadConfig } from "./config.js";
-import { buildPorts } from "./composition.js";
-import { DEMO_USERS } from "./embedded.js";
+import { buildPorts } from "./composition/gateway-ports.js";
+import { DEMO_USERS } from "./composition/upstreams.js";
 import { ManifestError, TrustedDocuments } from "./trusted-documents.js";
 import { developmentDemoTokens } from "./web/demo-tokens.js";
 

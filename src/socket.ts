@@ -12,7 +12,7 @@ import { useServer } from "graphql-ws/use/ws";
 import { WebSocket, WebSocketServer } from "ws";
 import { AuthenticationError, AuthenticationUnavailableError, type TokenVerifier } from "./auth.js";
 import { ValidatedDocuments } from "./document-cache.js";
-import type { Logger, RateLimiter, Viewer } from "./domain/index.js";
+import { type Logger, type RateLimiter, type Viewer, rateLimitKey } from "./domain/index.js";
 import { logUnexpectedErrors } from "./operation-errors.js";
 import { type HomeServices, createContext } from "./resolvers/context.js";
 import { withoutSuggestions } from "./security.js";
@@ -256,9 +256,9 @@ export function createSocketServer(options: SocketOptions): {
         // Taken before any await: subscribes arriving together must each see the others.
         subscriptions.add(id);
         if (options.rateLimiter) {
-          const key =
-            viewer.kind === "user" ? `u:${viewer.id}` : `ip:${options.clientAddressOf(ctx.extra.request)}`;
-          const verdict = await options.rateLimiter.consume(key);
+          const verdict = await options.rateLimiter.consume(
+            rateLimitKey(viewer, options.clientAddressOf(ctx.extra.request)),
+          );
           if (!verdict.allowed) {
             subscriptions.delete(id);
             return [

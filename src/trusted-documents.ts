@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { CodedError } from "./domain/errors.js";
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
   type KeyValueCache,
@@ -49,11 +50,9 @@ export const PROJECT_MANIFESTS: readonly string[] = existsSync(
       fileURLToPath(new URL("../web/renderer/gql/persisted-documents.json", import.meta.url)),
     ];
 
-export class ManifestError extends Error {
-  readonly code = "INVALID_TRUSTED_DOCUMENTS";
+export class ManifestError extends CodedError<"INVALID_TRUSTED_DOCUMENTS"> {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "ManifestError";
+    super("INVALID_TRUSTED_DOCUMENTS", message, options);
   }
 }
 

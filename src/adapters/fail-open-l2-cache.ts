@@ -11,6 +11,7 @@ import {
   timeout,
   wrap,
 } from "cockatiel";
+import { CodedError } from "../domain/errors.js";
 import type { ProductInfo } from "../domain/model.js";
 import type { CacheKey, CacheWrite, L2Cache, Logger } from "../domain/ports.js";
 
@@ -35,19 +36,15 @@ export interface FailOpenL2CacheOptions {
 export const FAIL_OPEN_DEFAULTS = { failureThreshold: 5, openForMs: 5_000, timeoutMs: 250 } as const;
 
 /** The breaker is open (or a probe is already under way): the store was not asked. */
-export class L2CircuitOpenError extends Error {
-  readonly code = "L2_CIRCUIT_OPEN";
+export class L2CircuitOpenError extends CodedError<"L2_CIRCUIT_OPEN"> {
   constructor(operation: string, options?: { cause?: unknown }) {
-    super(`L2 ${operation} skipped: the circuit breaker is open`, options);
-    this.name = "L2CircuitOpenError";
+    super("L2_CIRCUIT_OPEN", `L2 ${operation} skipped: the circuit breaker is open`, options);
   }
 }
 
-export class L2TimeoutError extends Error {
-  readonly code = "L2_TIMEOUT";
+export class L2TimeoutError extends CodedError<"L2_TIMEOUT"> {
   constructor(operation: string, timeoutMs: number, options?: { cause?: unknown }) {
-    super(`L2 ${operation} did not settle within ${timeoutMs} ms`, options);
-    this.name = "L2TimeoutError";
+    super("L2_TIMEOUT", `L2 ${operation} did not settle within ${timeoutMs} ms`, options);
   }
 }
 

@@ -1,4 +1,12 @@
-import type { ChangeFeed, ChangeHandlers, Logger, ProductChange, Viewer } from "../domain/index.js";
+import {
+  type ChangeFeed,
+  type ChangeHandlers,
+  GENERIC_CHANNEL_NAME,
+  type Logger,
+  type ProductChange,
+  type Viewer,
+  viewerChannelName,
+} from "../domain/index.js";
 
 /** What graphql-subscriptions' in-memory `PubSub` and graphql-redis-subscriptions' `RedisPubSub` share. */
 export interface PubSubEngineLike {
@@ -60,11 +68,11 @@ export class PubSubChangeFeed implements ChangeFeed {
   }
 
   private userChannel(user: string): string {
-    return `${this.options.prefix}changes:user:${encodeURIComponent(user)}`;
+    return `${this.options.prefix}${viewerChannelName(user)}`;
   }
 
   private genericChannel(): string {
-    return `${this.options.prefix}changes:generic`;
+    return `${this.options.prefix}${GENERIC_CHANNEL_NAME}`;
   }
 }
 

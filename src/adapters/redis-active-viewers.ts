@@ -3,6 +3,7 @@ import type { UserId } from "../domain/model.js";
 import type { Clock, Logger } from "../domain/ports.js";
 import type { ActiveViewers } from "../domain/updates.js";
 import type { RedisCommands } from "./redis-cluster-client.js";
+import { activityName } from "../domain/key-names.js";
 
 export interface RedisActiveViewersOptions {
   /** A command client from `createRedisClient`. */
@@ -66,7 +67,7 @@ export class RedisActiveViewers implements ActiveViewers {
 
   /** The Redis key of a viewer's activity; exposed for tests and operators. */
   redisKeyOf(user: UserId): string {
-    return `${this.prefix}{u:${encodeURIComponent(user)}}:active`;
+    return `${this.prefix}${activityName(user)}`;
   }
 
   async touch(user: UserId): Promise<void> {

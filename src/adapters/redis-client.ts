@@ -1,4 +1,5 @@
 import { type Cluster, Redis, type RedisOptions } from "ioredis";
+import { CodedError } from "../domain/errors.js";
 import type { Logger } from "../domain/ports.js";
 
 export interface RedisClientOptions {
@@ -92,11 +93,13 @@ function watchConnection(client: Redis, name: string, logger: Logger): void {
   });
 }
 
-export class RedisNotReadyError extends Error {
-  readonly code = "REDIS_NOT_READY";
+export class RedisNotReadyError extends CodedError<"REDIS_NOT_READY"> {
   constructor(connectionName: string, timeoutMs: number, options?: { cause?: unknown }) {
-    super(`Redis connection "${connectionName}" was not ready within ${timeoutMs} ms`, options);
-    this.name = "RedisNotReadyError";
+    super(
+      "REDIS_NOT_READY",
+      `Redis connection "${connectionName}" was not ready within ${timeoutMs} ms`,
+      options,
+    );
   }
 }
 

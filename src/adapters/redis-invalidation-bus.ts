@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
+import { CodedError } from "../domain/errors.js";
 import type { CacheKey, InvalidationBus, InvalidationHandlers, Logger } from "../domain/ports.js";
 
 /** Why a subscriber may have missed messages; a small fixed set, fit for a metric label. */
@@ -31,11 +32,9 @@ export interface RedisInvalidationBusOptions {
   readonly metrics?: InvalidationBusMetrics;
 }
 
-export class InvalidationPublishError extends Error {
-  readonly code = "INVALIDATION_PUBLISH_FAILED";
+export class InvalidationPublishError extends CodedError<"INVALIDATION_PUBLISH_FAILED"> {
   constructor(keys: number, options?: { cause?: unknown }) {
-    super(`Publishing an invalidation of ${keys} keys failed`, options);
-    this.name = "InvalidationPublishError";
+    super("INVALIDATION_PUBLISH_FAILED", `Publishing an invalidation of ${keys} keys failed`, options);
   }
 }
 

@@ -1,6 +1,8 @@
 import type { ChainableCommander } from "ioredis";
+import { CodedError } from "../domain/errors.js";
 import type { ProductInfo } from "../domain/model.js";
 import { type CacheKey, type CacheWrite, type L2Cache, type Logger, cacheKeyId } from "../domain/ports.js";
+import { cacheEntryName, tagOf } from "../domain/key-names.js";
 import { type RedisCommands, isCluster } from "./redis-cluster-client.js";
 
 export interface RedisL2CacheOptions {
@@ -50,19 +52,15 @@ interface VersionedSet {
   [VERSIONED_SET_COMMAND](key: string, version: string, value: string, ttlMs: string): unknown;
 }
 
-export class L2WriteError extends Error {
-  readonly code = "L2_WRITE_FAILED";
+export class L2WriteError extends CodedError<"L2_WRITE_FAILED"> {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "L2WriteError";
+    super("L2_WRITE_FAILED", message, options);
   }
 }
 
-export class L2ReadError extends Error {
-  readonly code = "L2_READ_FAILED";
+export class L2ReadError extends CodedError<"L2_READ_FAILED"> {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "L2ReadError";
+    super("L2_READ_FAILED", message, options);
   }
 }
 
@@ -95,7 +93,7 @@ export class RedisL2Cache implements L2Cache {
 
   /** The Redis key of a cache key; exposed for tests and operators. */
   redisKeyOf(key: CacheKey): string {
-    return `${this.prefix}${hashTagOf(key)}:p:${encodeURIComponent(key.product)}`;
+    return `${this.prefix}${cacheEntryName(key)}`;
   }
 
   async getMany(keys: readonly CacheKey[]): Promise<Map<string, ProductInfo>> {
@@ -212,7 +210,7 @@ export class RedisL2Cache implements L2Cache {
     if (!isCluster(this.redis)) return [[...items]];
     const groups = new Map<string, Item[]>();
     for (const item of items) {
-      const tag = hashTagOf(keyOf(item));
+      const tag = tagOf(keyOf(item));
       const group = groups.get(tag);
       if (group) group.push(item);
       else groups.set(tag, [item]);
@@ -260,16 +258,12 @@ export class RedisL2Cache implements L2Cache {
 function groupByHashTag(keys: readonly CacheKey[]): CacheKey[][] {
   const groups = new Map<string, CacheKey[]>();
   for (const key of keys) {
-    const tag = hashTagOf(key);
+    const tag = tagOf(key);
     const group = groups.get(tag);
     if (group) group.push(key);
     else groups.set(tag, [key]);
   }
   return [...groups.values()];
-}
-
-function hashTagOf(key: CacheKey): string {
-  return key.scope === "user" ? `{u:${encodeURIComponent(key.user)}}` : "{g}";
 }
 
 function isProductInfoFor(value: unknown, key: CacheKey): value is ProductInfo {

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { CodedError } from "../domain/errors.js";
 import type { Lease, Locks } from "../domain/ports.js";
 import type { RedisCommands } from "./redis-cluster-client.js";
 
@@ -25,11 +26,9 @@ interface ReleaseLock {
   [RELEASE_COMMAND](key: string, token: string): Promise<number>;
 }
 
-export class LockError extends Error {
-  readonly code = "LOCK_FAILED";
+export class LockError extends CodedError<"LOCK_FAILED"> {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "LockError";
+    super("LOCK_FAILED", message, options);
   }
 }
 

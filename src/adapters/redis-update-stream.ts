@@ -1,5 +1,6 @@
 import { SpanKind, trace } from "@opentelemetry/api";
 import type { Redis } from "ioredis";
+import { CodedError } from "../domain/errors.js";
 import type { Clock, Logger } from "../domain/ports.js";
 import type {
   UpdateApplier,
@@ -822,11 +823,13 @@ export class RedisUpdateStream implements UpdateSource {
   }
 }
 
-export class DeadLetterError extends Error {
-  readonly code = "UPDATE_DEAD_LETTER_FAILED";
+export class DeadLetterError extends CodedError<"UPDATE_DEAD_LETTER_FAILED"> {
   constructor(id: string, options?: { cause?: unknown }) {
-    super(`update entry ${id} could not be dead-lettered; it stays pending`, options);
-    this.name = "DeadLetterError";
+    super(
+      "UPDATE_DEAD_LETTER_FAILED",
+      `update entry ${id} could not be dead-lettered; it stays pending`,
+      options,
+    );
   }
 }
 

@@ -1,4 +1,10 @@
-import type { Clock, Logger, RateLimiter } from "../domain/index.js";
+import {
+  type Clock,
+  type Logger,
+  PeriodicLoop,
+  type RateLimiter,
+  rateLimitWindowName,
+} from "../domain/index.js";
 import type { RedisCommands } from "./redis-cluster-client.js";
 
 export interface RedisWindowRateLimiterOptions {
@@ -34,10 +40,18 @@ interface Budget {
  */
 export class RedisWindowRateLimiter implements RateLimiter {
   private budgets = new Map<string, Budget>();
-  private controller: AbortController | undefined;
-  private running: Promise<void> | undefined;
+  private readonly loop: PeriodicLoop;
 
-  constructor(private readonly options: RedisWindowRateLimiterOptions) {}
+  constructor(private readonly options: RedisWindowRateLimiterOptions) {
+    this.loop = new PeriodicLoop({
+      clock: options.clock,
+      periodMs: options.syncIntervalMs ?? 1_000,
+      firstTurn: "after-period",
+      turn: () => this.sync(),
+      // Redis away: limits stay local until it answers again; counts are kept for then.
+      onError: (error) => options.logger.debug({ err: error }, "rate-limit sync failed"),
+    });
+  }
 
   async consume(key: string): Promise<{ allowed: boolean; retryAfterMs: number }> {
     const nowMs = this.options.clock.nowMs();
@@ -55,16 +69,11 @@ export class RedisWindowRateLimiter implements RateLimiter {
   }
 
   start(): void {
-    if (this.running) return;
-    const controller = new AbortController();
-    this.controller = controller;
-    this.running = this.loop(controller.signal);
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.controller?.abort();
-    await this.running;
-    this.running = undefined;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Adds local counts to Redis and reads the shared totals back; one pipeline. */
@@ -89,26 +98,9 @@ export class RedisWindowRateLimiter implements RateLimiter {
       budget.shared = total;
     });
   }
-
-  private async loop(signal: AbortSignal): Promise<void> {
-    const intervalMs = this.options.syncIntervalMs ?? 1_000;
-    while (!signal.aborted) {
-      try {
-        await this.options.clock.sleep(intervalMs, signal);
-      } catch {
-        return; // stop() was called
-      }
-      try {
-        await this.sync();
-      } catch (error) {
-        // Redis away: limits stay local until it answers again; counts are kept for then.
-        this.options.logger.debug({ err: error }, "rate-limit sync failed");
-      }
-    }
-  }
 }
 
 /** `<prefix>{rl:<window>}:<key>`: the window's keys share a slot. */
 export function windowKey(keyPrefix: string, window: number, key: string): string {
-  return `${keyPrefix}{rl:${window}}:${key}`;
+  return `${keyPrefix}${rateLimitWindowName(window, key)}`;
 }

@@ -1,7 +1,10 @@
-/** Errors the domain raises; inbound adapters map `code` to their protocol. */
-export class DomainError extends Error {
+/**
+ * An error with a stable `code` for logs, metrics and protocols, and the `cause` it wraps. Every
+ * error class of the gateway extends it; its `name` is the class's name.
+ */
+export class CodedError<Code extends string = string> extends Error {
   constructor(
-    readonly code: string,
+    readonly code: Code,
     message: string,
     options?: { cause?: unknown },
   ) {
@@ -9,6 +12,9 @@ export class DomainError extends Error {
     this.name = new.target.name;
   }
 }
+
+/** Errors the domain raises; inbound adapters map `code` to their protocol. */
+export class DomainError extends CodedError {}
 
 export class RecommendationsUnavailableError extends DomainError {
   constructor(cause: unknown) {

@@ -1,4 +1,5 @@
 import type { ServiceId } from "./model.js";
+import { PeriodicLoop } from "./periodic-loop.js";
 import {
   type CacheKey,
   type CacheWrite,
@@ -53,13 +54,21 @@ export class GenericRefresher {
   private readonly periodMs: number;
   private readonly ttlMs: number;
   private readonly lockTtlMs: number;
-  private running: { controller: AbortController; loop: Promise<void> } | undefined;
+  private readonly loop: PeriodicLoop;
 
   constructor(options: GenericRefresherOptions) {
     this.options = options;
     this.periodMs = options.periodMs ?? GENERIC_REFRESH_DEFAULTS.periodMs;
     this.ttlMs = options.ttlMs ?? this.periodMs * GENERIC_REFRESH_DEFAULTS.ttlMultiple;
     this.lockTtlMs = options.lockTtlMs ?? GENERIC_REFRESH_DEFAULTS.lockTtlMs;
+    this.loop = new PeriodicLoop({
+      clock: options.clock,
+      periodMs: this.periodMs,
+      firstTurn: "now",
+      turn: () => this.refreshOnce(),
+      // Not expected (refreshOnce reports its failures); the loop must outlive it anyway.
+      onError: (error) => options.logger.error({ err: error }, "generic refresh failed unexpectedly"),
+    });
   }
 
   /** One refresh if the lock is free; never rejects (every failure is logged and reported). */
@@ -88,32 +97,12 @@ export class GenericRefresher {
 
   /** Refreshes now and then every `periodMs` until `stop()`. */
   start(options: { readonly periodMs?: number } = {}): void {
-    if (this.running) return;
-    const periodMs = options.periodMs ?? this.periodMs;
-    const controller = new AbortController();
-    const loop = (async () => {
-      while (!controller.signal.aborted) {
-        await this.refreshOnce().catch((error: unknown) => {
-          // Not expected (refreshOnce reports its failures); the loop must outlive it anyway.
-          this.options.logger.error({ err: error }, "generic refresh failed unexpectedly");
-        });
-        try {
-          await this.options.clock.sleep(periodMs, controller.signal);
-        } catch {
-          // The sleep only rejects when stop() aborts it; the loop condition ends the loop.
-        }
-      }
-    })();
-    this.running = { controller, loop };
+    this.loop.start(options);
   }
 
   /** Stops the loop; resolves once a refresh under way has finished and released the lock. */
-  async stop(): Promise<void> {
-    const running = this.running;
-    if (!running) return;
-    this.running = undefined;
-    running.controller.abort();
-    await running.loop;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   private async refreshHoldingLock(): Promise<RefreshReport> {

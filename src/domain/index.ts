@@ -6,3 +6,5 @@ export * from "./home.js";
 export * from "./sections.js";
 export * from "./generic-refresh.js";
 export * from "./updates.js";
+export * from "./periodic-loop.js";
+export * from "./key-names.js";

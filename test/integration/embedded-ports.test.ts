@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../../src/adapters/pino-logger.js";
-import { buildPorts } from "../../src/composition.js";
+import { buildPorts } from "../../src/composition/gateway-ports.js";
 import { loadConfig } from "../../src/config.js";
 import { ANONYMOUS } from "../../src/domain/index.js";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TokenVerifier } from "../../src/auth.js";
 import { DEV_JWT_SECRET } from "../../src/config.js";
-import { DEMO_USERS } from "../../src/embedded.js";
+import { DEMO_USERS } from "../../src/composition/upstreams.js";
 import { developmentDemoTokens } from "../../src/web/demo-tokens.js";
 import { type WebGateway, startWebGateway } from "../support/web-gateway.js";
 

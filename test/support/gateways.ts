@@ -4,7 +4,7 @@ import { print } from "graphql";
 import { createLogger } from "../../src/adapters/pino-logger.js";
 import { type Gateway, type GatewayPorts, createGateway } from "../../src/app.js";
 import { TokenVerifier, mintToken } from "../../src/auth.js";
-import { buildPorts } from "../../src/composition.js";
+import { buildPorts } from "../../src/composition/gateway-ports.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import { TrustedDocuments } from "../../src/trusted-documents.js";
 import { ACTION_KINDS, COMPONENT_KINDS } from "../../src/ui-components/index.js";

@@ -1,14 +1,10 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { GraphQLError, print } from "graphql";
-import { createDemoServices } from "../../src/adapters/fakes/demo-catalog.js";
 import { FakeClock, flushMicrotasks } from "../../src/adapters/fakes/fake-clock.js";
-import { FakeInvalidationBus } from "../../src/adapters/fakes/fake-invalidation-bus.js";
-import { FakeL2Cache } from "../../src/adapters/fakes/fake-l2-cache.js";
 import type { FakeProductService } from "../../src/adapters/fakes/fake-product-service.js";
-import { FakeRecommendations } from "../../src/adapters/fakes/fake-recommendations.js";
 import { LruL1Cache } from "../../src/adapters/lru-l1-cache.js";
-import { PubSubChangeFeed } from "../../src/adapters/pubsub-change-feed.js";
-import { PubSub } from "graphql-subscriptions";
+import { inMemoryInfrastructure } from "../../src/composition/in-memory.js";
+import { demoUpstreams } from "../../src/composition/upstreams.js";
 import { silentLogger } from "./silent-logger.js";
 import { createLogger } from "../../src/adapters/pino-logger.js";
 import type { GatewayContext } from "../../src/resolvers/context.js";
@@ -44,16 +40,15 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 /** The whole gateway on fakes and a fake clock, with the fakes at hand for assertions. */
 export async function createTestApp(options: TestAppOptions = {}) {
   const clock = new FakeClock();
-  const services = createDemoServices({ clock, latencyMs: 0, failureRate: 0 });
-  const recommendations = new FakeRecommendations({
+  // The embedded mode's parts, without its simulated latency and failures.
+  const { services, recommendations } = demoUpstreams({
     clock,
-    services,
+    latencyMs: 0,
+    failureRate: 0,
     tilesPerUser: options.tilesPerUser ?? 24,
   });
+  const { l2, bus, changes } = inMemoryInfrastructure({ clock, logger: silentLogger, prefix: "test:" });
   const l1 = new LruL1Cache({ ttlMs: 10_000, clock });
-  const l2 = new FakeL2Cache({ clock });
-  const bus = new FakeInvalidationBus();
-  const changes = new PubSubChangeFeed({ pubsub: new PubSub(), prefix: "test:", logger: silentLogger });
   const logger = createLogger({ level: "silent" });
   const gateway: Gateway = await createGateway(
     {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { FakeClock } from "../../src/adapters/fakes/fake-clock.js";
 import { loadConfig } from "../../src/config.js";
 import { ANONYMOUS, type UpdateEvent, type Viewer } from "../../src/domain/index.js";
-import { DEMO_USERS, demoActivity, demoUpstreams } from "../../src/embedded.js";
+import { DEMO_USERS, demoActivity, demoUpstreams } from "../../src/composition/upstreams.js";
 import { silentLogger } from "../support/silent-logger.js";
 
 describe("the embedded demo's simulated pushes", () => {

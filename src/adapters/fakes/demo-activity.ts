@@ -1,4 +1,11 @@
-import type { Clock, Logger, ProductInfo, ProductRef, UpdateEvent } from "../../domain/index.js";
+import {
+  type Clock,
+  type Logger,
+  PeriodicLoop,
+  type ProductInfo,
+  type ProductRef,
+  type UpdateEvent,
+} from "../../domain/index.js";
 import type { FakeProductService } from "./fake-product-service.js";
 import { seededRandom } from "./seeded-random.js";
 
@@ -25,24 +32,25 @@ export interface DemoActivityOptions {
  */
 export class DemoActivity {
   private readonly random: () => number;
-  private controller: AbortController | undefined;
-  private running: Promise<void> | undefined;
+  private readonly loop: PeriodicLoop;
 
   constructor(private readonly options: DemoActivityOptions) {
     this.random = seededRandom(options.seed ?? 7);
+    this.loop = new PeriodicLoop({
+      clock: options.clock,
+      periodMs: options.intervalMs,
+      firstTurn: "after-period",
+      turn: () => this.pushRound(),
+      onError: (error) => options.logger.warn({ err: error }, "demo update not pushed"),
+    });
   }
 
   start(): void {
-    if (this.running) return;
-    const controller = new AbortController();
-    this.controller = controller;
-    this.running = this.loop(controller.signal);
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.controller?.abort();
-    await this.running;
-    this.running = undefined;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One round of changes, pushed; exposed so tests need not wait for the timer. */
@@ -72,21 +80,6 @@ export class DemoActivity {
     }
     const current = service.peekPersonal(user, ref.id) as ProductInfo;
     return { kind: "personal", user, info: service.setPersonal(user, { ...this.vary(current), version }) };
-  }
-
-  private async loop(signal: AbortSignal): Promise<void> {
-    while (!signal.aborted) {
-      try {
-        await this.options.clock.sleep(this.options.intervalMs, signal);
-      } catch {
-        return; // aborted: stop() was called
-      }
-      try {
-        await this.pushRound();
-      } catch (error) {
-        this.options.logger.warn({ err: error }, "demo update not pushed");
-      }
-    }
   }
 
   /** A plausible change: a few percent off the price, progress or usage moving on. */

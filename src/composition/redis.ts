@@ -1,0 +1,171 @@
+import type { Redis } from "ioredis";
+import { RedisPubSub } from "graphql-redis-subscriptions";
+import { ErrorsAreMissesCache } from "@apollo/utils.keyvaluecache";
+import { FailOpenL2Cache } from "../adapters/fail-open-l2-cache.js";
+import { PubSubChangeFeed } from "../adapters/pubsub-change-feed.js";
+import { createRedisClient, whenReady } from "../adapters/redis-client.js";
+import { RedisActiveViewers } from "../adapters/redis-active-viewers.js";
+import { RedisInvalidationBus } from "../adapters/redis-invalidation-bus.js";
+import { RedisKeyValueCache } from "../adapters/redis-key-value-cache.js";
+import { RedisL2Cache } from "../adapters/redis-l2-cache.js";
+import { RedisLocks } from "../adapters/redis-locks.js";
+import {
+  RedisUpdateStream,
+  UPDATE_EVENT_FIELD,
+  updateStreamClientTimeouts,
+} from "../adapters/redis-update-stream.js";
+import { RedisWindowRateLimiter } from "../adapters/redis-window-rate-limiter.js";
+import { encodeUpdateEvent } from "../adapters/update-event-json.js";
+import { type Mode, type ModeContext, task, traced, updateApplierFor } from "./mode.js";
+
+/**
+ * The Redis mode (REDIS_URL): L2, the bus, locks, live tiles, persisted queries, rate-limit budgets
+ * and the update stream shared by every instance through one Redis. Four connections: commands,
+ * the bus's subscriber, the live tiles' subscriber, and the stream's blocking reads.
+ */
+export async function redisMode(url: string, context: ModeContext): Promise<Mode> {
+  const { config, logger, telemetry, clock, instanceId } = context;
+  const commandTimeoutMs = config.REDIS_COMMAND_TIMEOUT_MS;
+  const keyPrefix = config.REDIS_KEY_PREFIX;
+  const commands = createRedisClient({
+    url,
+    connectionName: "home-gateway:commands",
+    logger,
+    commandTimeoutMs,
+  });
+  const subscriber = createRedisClient({
+    url,
+    connectionName: "home-gateway:invalidations",
+    logger,
+    commandTimeoutMs,
+    // The bus resubscribes by itself, so it knows when its subscription is back and can drop L1.
+    autoResubscribe: false,
+  });
+  const liveSubscriber = createRedisClient({
+    url,
+    connectionName: "home-gateway:live-tiles",
+    logger,
+    // SUBSCRIBE is off the request path, and thousands arrive at once when sockets reconnect:
+    // the request path's 100 ms would fail them under load (seen at 10,000 subscriptions).
+    commandTimeoutMs: Math.max(commandTimeoutMs, 5_000),
+  });
+  // Starting without Redis is allowed (requests fall back to the product services); say so loudly.
+  await whenReady(commands, { timeoutMs: 2_000 }).catch((error: unknown) =>
+    logger.warn({ err: error }, "Redis is not reachable at start; serving without L2 until it is"),
+  );
+
+  const failOpenL2 = new FailOpenL2Cache({
+    inner: new RedisL2Cache({ redis: commands, keyPrefix, logger }),
+    logger,
+    timeoutMs: commandTimeoutMs * 2,
+    onStateChange: (state) => telemetry.setBreakerState("l2", state),
+  });
+  telemetry.setBreakerState("l2", failOpenL2.state);
+  const bus = new RedisInvalidationBus({
+    publisher: commands,
+    subscriber,
+    channelPrefix: keyPrefix,
+    logger,
+    instanceId,
+    metrics: telemetry,
+  });
+  const locks = new RedisLocks({ redis: commands, keyPrefix, instanceId });
+  const feed = new PubSubChangeFeed({
+    pubsub: new RedisPubSub({ publisher: commands, subscriber: liveSubscriber }),
+    prefix: keyPrefix,
+    logger,
+  });
+  // Pub/sub loses what is sent while the subscriber is away: subscriptions must resync after it.
+  let wasConnected = false;
+  liveSubscriber.on("ready", () => {
+    if (wasConnected) feed.possibleLoss("live-tile subscriber reconnected");
+    wasConnected = true;
+  });
+  const { l2, changes } = traced(context, { l2: failOpenL2, changes: feed });
+  const activeViewers =
+    config.ACTIVE_VIEWER_WINDOW_MS > 0
+      ? new RedisActiveViewers({
+          redis: commands,
+          keyPrefix,
+          clock,
+          logger,
+          windowMs: config.ACTIVE_VIEWER_WINDOW_MS,
+        })
+      : undefined;
+  const updates = new RedisUpdateStream({
+    // The stream owns this client (stop() disconnects it); its timeouts outlast a blocking read.
+    redis: createRedisClient({
+      url,
+      connectionName: "home-gateway:updates",
+      logger,
+      ...updateStreamClientTimeouts(config.UPDATE_BLOCK_MS),
+    }),
+    applier: updateApplierFor(context, { l2, bus, changes, activeViewers }),
+    consumer: instanceId,
+    clock,
+    logger,
+    metrics: telemetry,
+    stream: config.UPDATE_STREAM,
+    group: config.UPDATE_GROUP,
+    blockMs: config.UPDATE_BLOCK_MS,
+    batchSize: config.UPDATE_BATCH_SIZE,
+    claimIdleMs: config.UPDATE_CLAIM_IDLE_MS,
+    maxEventBytes: config.UPDATE_MAX_EVENT_BYTES,
+    // A crashed instance's entries are claimed once its heartbeat lapses (about 3-4 s).
+    heartbeat: { redis: commands },
+  });
+  // Budgets shared by every instance, synced off the request path.
+  const rateLimiter =
+    config.RATE_LIMIT_PER_MINUTE > 0
+      ? new RedisWindowRateLimiter({
+          points: config.RATE_LIMIT_PER_MINUTE,
+          keyPrefix,
+          logger,
+          redis: commands,
+          windowMs: 60_000,
+          clock,
+        })
+      : undefined;
+
+  return {
+    name: "redis",
+    l2,
+    bus,
+    locks,
+    changes,
+    ...(activeViewers && { activeViewers }),
+    ...(rateLimiter && { rateLimiter }),
+    // Registrations shared by every instance; a failing Redis reads as "not found", and the client
+    // then sends the query again.
+    persistedQueries: new ErrorsAreMissesCache(
+      new RedisKeyValueCache({ redis: commands, keyPrefix }),
+      logger,
+    ),
+    // Not critical: without Redis the gateway still answers (L1 and product services), degraded.
+    readiness: [{ name: "redis", critical: false, check: () => pingWithin(commands, commandTimeoutMs * 5) }],
+    // The demo's simulated services push the way real ones do: XADD to the stream.
+    push: async (event) => {
+      await commands.xadd(config.UPDATE_STREAM, "*", UPDATE_EVENT_FIELD, encodeUpdateEvent(event));
+    },
+    background: [
+      task("update-stream", updates),
+      ...(rateLimiter ? [task("rate-limit-sync", rateLimiter)] : []),
+    ],
+    close: async () => {
+      await Promise.allSettled([commands.quit(), subscriber.quit(), liveSubscriber.quit()]);
+    },
+  };
+}
+
+/** Asks Redis itself, so readiness recovers with Redis even on an instance that sends no traffic. */
+async function pingWithin(redis: Redis, timeoutMs: number): Promise<boolean> {
+  if (redis.status !== "ready") return false;
+  const timedOut = new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
+  return Promise.race([
+    redis.ping().then(
+      (answer) => answer === "PONG",
+      () => false,
+    ),
+    timedOut,
+  ]);
+}
