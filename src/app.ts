@@ -27,6 +27,7 @@ import {
   ProductData,
   type RateLimiter,
   type Recommendations,
+  type ResponseReuse,
   SectionCursors,
   type Telemetry,
   type Viewer,
@@ -39,6 +40,7 @@ import { DEFAULT_LIMITS, type OperationLimits, operationProtections } from "./se
 import { DEV_CURSOR_SECRET } from "./config.js";
 import { httpQueriesOnly, unexpectedErrorLogging } from "./operation-errors.js";
 import { createSocketServer } from "./socket.js";
+import { preparedContext, responseReuseEdge } from "./response-reuse-http.js";
 import { type ComponentVersionRules, NO_VERSION_RULES } from "./ui-components/index.js";
 import {
   PersistedQueries,
@@ -82,6 +84,8 @@ export interface GatewayPorts {
   readonly tracing?: Tracing;
   /** Request, error and socket figures for /metrics, when the telemetry adapter keeps them. */
   readonly edgeMetrics?: EdgeMetrics;
+  /** Whole `home`/`section` answers reused while nothing they were built from changed; off when absent. */
+  readonly responseReuse?: ResponseReuse;
 }
 
 /** What the request edge reports: every HTTP answer, every GraphQL error code, the open sockets. */
@@ -165,8 +169,9 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     telemetry: ports.telemetry,
     ...(ports.tracing && { spans: ports.tracing.spans }),
     // Generic first, personal next: data that missed the soft timeout is pushed to the viewer.
-    lateArrivals: ports.lateArrivals ?? {
+    lateArrivals: endingReuse(ports.responseReuse, ports.lateArrivals) ?? {
       arrived: (user, products) => {
+        ports.responseReuse?.viewerChanged(user);
         for (const info of products) {
           ports.changes
             .publish({ kind: "personal", user, info })
@@ -370,8 +375,22 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
         cors({ origin: security.allowedOrigins ? [...security.allowedOrigins] : false, maxAge: 600 }),
         express.json({ limit: security.bodyLimitBytes ?? 64 * 1024 }),
         ...(ports.tracing ? [tracingMiddleware(ports.tracing.tracer)] : []),
+        ...(ports.responseReuse
+          ? [
+              responseReuseEdge({
+                reuse: ports.responseReuse,
+                apollo,
+                contextFor,
+                trusted: trustedDocuments.trusted,
+                touch: (viewer) => {
+                  if (viewer.kind === "user") void services.activeViewers?.touch(viewer.id);
+                },
+                logger,
+              }),
+            ]
+          : []),
         expressMiddleware(apollo, {
-          context: async ({ req }) => contextFor(req.headers.authorization, req.ip),
+          context: async ({ req }) => preparedContext(req) ?? contextFor(req.headers.authorization, req.ip),
         }),
       );
       app.use((_req, res) => {
@@ -388,10 +407,14 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
         res.status(status).json({ errors: [{ message, extensions: { code } }] });
       });
       invalidations = await ports.bus.subscribe({
-        onInvalidate: (keys) => ports.l1.evict(keys),
+        onInvalidate: (keys) => {
+          ports.l1.evict(keys);
+          ports.responseReuse?.keysChanged(keys);
+        },
         onPossibleLoss: (reason) => {
-          // Some invalidations may be gone: anything in L1 could be stale.
+          // Some invalidations may be gone: anything in L1 could be stale, and so could any answer.
           ports.l1.evictAll();
+          ports.responseReuse?.everythingChanged();
           logger.warn({ reason }, "invalidations may have been lost; L1 cleared");
         },
       });
@@ -418,6 +441,20 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
       await ports.close?.();
       // Last: spans of the drain and the stop still go out.
       await ports.tracing?.shutdown();
+    },
+  };
+}
+
+/** Late personalised data changes what the viewer's next answer shows: no earlier one is reused. */
+function endingReuse(
+  reuse: ResponseReuse | undefined,
+  lateArrivals: LateArrivals | undefined,
+): LateArrivals | undefined {
+  if (!reuse || !lateArrivals) return lateArrivals;
+  return {
+    arrived: (user, products) => {
+      reuse.viewerChanged(user);
+      lateArrivals.arrived(user, products);
     },
   };
 }

@@ -82,6 +82,13 @@ const schema = z
       .int()
       .min(1024 * 1024, "at least 1 MiB (1048576)")
       .default(L1_DEFAULTS.maxBytes),
+    /** How long a whole `home`/`section` answer may be reused for the same viewer and request; 0: off. */
+    RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5_000),
+    RESPONSE_CACHE_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024 * 1024, "at least 1 MiB (1048576)")
+      .default(64 * 1024 * 1024),
     L2_TTL_MS: positiveMs.default(24 * 60 * 60_000),
     GENERIC_REFRESH_MS: positiveMs.default(180_000),
     WEB_BASE_URL: httpUrl.default("https://www.example.com"),
@@ -135,6 +142,13 @@ const schema = z
         code: "custom",
         path: ["JWT_SECRET"],
         message: "is the public development secret: anyone can sign tokens with it; set your own",
+      });
+    }
+    if (env.RESPONSE_CACHE_TTL_MS > env.L1_TTL_MS) {
+      context.addIssue({
+        code: "custom",
+        path: ["RESPONSE_CACHE_TTL_MS"],
+        message: `must be at most L1_TTL_MS (${env.L1_TTL_MS}): a reused answer must not outlive the L1 entries it was built from`,
       });
     }
     if ((env.PRODUCT_SERVICES === undefined) !== (env.RECOMMENDATIONS_URL === undefined)) {

@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { ServiceId } from "../domain/model.js";
 import type { CacheTier, KeyClass, Telemetry, UpstreamOutcome } from "../domain/ports.js";
+import type { ResponseReuseMetrics } from "../domain/response-reuse.js";
 import {
   type ApplyOutcome,
   UPDATE_REJECTION_REASONS,
@@ -33,8 +34,11 @@ export interface SocketCounts {
  * instances can live in one process (tests) without clashing. Serve `registry.metrics()` with
  * `registry.contentType` from `/metrics`.
  */
-export class PromTelemetry implements Telemetry, InvalidationBusMetrics, UpdateMetrics, UpdateStreamMetrics {
+export class PromTelemetry
+  implements Telemetry, InvalidationBusMetrics, UpdateMetrics, UpdateStreamMetrics, ResponseReuseMetrics
+{
   readonly registry: Registry;
+  private readonly responseReuses: Counter<"outcome">;
   private readonly cacheHits: Counter<"tier" | "key_class">;
   private readonly cacheMisses: Counter<"tier" | "key_class">;
   private readonly cacheErrors: Counter<"tier" | "operation">;
@@ -66,6 +70,12 @@ export class PromTelemetry implements Telemetry, InvalidationBusMetrics, UpdateM
     if (options.collectDefaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix });
     const registers = [registry];
 
+    this.responseReuses = new Counter({
+      name: `${prefix}response_reuse_total`,
+      help: "Whole home/section answers: reused (hit), not held (miss), held but changed since (stale), kept for reuse (stored) or not (not_stored).",
+      labelNames: ["outcome"],
+      registers,
+    });
     this.cacheHits = new Counter({
       name: `${prefix}cache_hits_total`,
       help: "Product cache lookups answered, per tier and key class (personal or generic).",
@@ -203,6 +213,10 @@ export class PromTelemetry implements Telemetry, InvalidationBusMetrics, UpdateM
         this.set(counts().subscriptions);
       },
     });
+  }
+
+  responseReuse(outcome: "hit" | "miss" | "stale" | "stored" | "not_stored"): void {
+    this.responseReuses.inc({ outcome });
   }
 
   cacheLookup(tier: CacheTier, keyClass: KeyClass, result: { hits: number; misses: number }): void {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Logger as PinoLogger } from "pino";
 import { LruL1Cache } from "../adapters/lru-l1-cache.js";
+import { LruResponseCache } from "../adapters/lru-response-cache.js";
 import {
   TracedL1Cache,
   TracedProductService,
@@ -11,7 +12,7 @@ import { PromTelemetry } from "../adapters/prom-telemetry.js";
 import { SystemClock } from "../adapters/system-clock.js";
 import type { GatewayPorts } from "../app.js";
 import type { Config } from "../config.js";
-import { GenericRefresher } from "../domain/index.js";
+import { GenericRefresher, ResponseReuse } from "../domain/index.js";
 import { inMemoryMode } from "./in-memory.js";
 import type { Mode, ModeContext } from "./mode.js";
 import { task } from "./mode.js";
@@ -85,6 +86,13 @@ export async function buildPorts(
     ...(mode.activeViewers && { activeViewers: mode.activeViewers }),
     ...(mode.rateLimiter && { rateLimiter: mode.rateLimiter }),
     ...(mode.persistedQueries && { persistedQueries: mode.persistedQueries }),
+    ...(config.RESPONSE_CACHE_TTL_MS > 0 && {
+      responseReuse: new ResponseReuse({
+        cache: new LruResponseCache({ maxBytes: config.RESPONSE_CACHE_MAX_BYTES }),
+        ttlMs: config.RESPONSE_CACHE_TTL_MS,
+        metrics: telemetry,
+      }),
+    }),
     // Stopped in reverse: the demo stops pushing before the mode's update source stops applying.
     background: [
       task("generic-refresh", refresher),

@@ -12,6 +12,7 @@ import {
   type InvalidationBus,
   type L2Cache,
   type Locks,
+  PlanChangesOnTheBus,
   type RateLimiter,
   UpdateApplier,
   type UpdateEvent,
@@ -80,7 +81,8 @@ export function updateApplierFor(
   const applier = new UpdateApplier({
     l2: parts.l2,
     bus: parts.bus,
-    changes: parts.changes,
+    // A plan change also goes on the bus, so no instance reuses the viewer's old screen.
+    changes: new PlanChangesOnTheBus(parts.changes, parts.bus, logger),
     logger,
     metrics: telemetry,
     personalTtlMs: config.L2_TTL_MS,

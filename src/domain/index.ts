@@ -8,3 +8,4 @@ export * from "./generic-refresh.js";
 export * from "./updates.js";
 export * from "./periodic-loop.js";
 export * from "./key-names.js";
+export * from "./response-reuse.js";

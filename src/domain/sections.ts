@@ -41,6 +41,8 @@ export interface ResolvedSectionPage {
   readonly position: number;
   /** The products of the page only: `plan.products` is the whole section. */
   readonly section: ResolvedSection;
+  /** True when the viewer's own plan was unavailable and the generic plan stands in. */
+  readonly planIsFallback: boolean;
   /** Index in the whole section of the page's first product. */
   readonly offset: number;
   /** Products in the whole section. */
@@ -70,7 +72,7 @@ export async function resolveSection(
   if (first !== undefined && (!Number.isInteger(first) || first < 1 || first > MAX_SECTION_PAGE)) {
     throw new InvalidArgumentError("first", `first must be between 1 and ${MAX_SECTION_PAGE}`);
   }
-  const { plan } = await planFor(viewer, deps.recommendations, deps.logger);
+  const { plan, planIsFallback } = await planFor(viewer, deps.recommendations, deps.logger);
   const position = plan.sections.findIndex((candidate) => candidate.id === id);
   const planned = plan.sections[position];
   if (!planned) throw new SectionNotFoundError(id);
@@ -80,6 +82,7 @@ export async function resolveSection(
     products.length === 0 ? null : deps.cursors.issue(viewer, planned, index);
   const base = {
     viewer,
+    planIsFallback,
     position,
     offset,
     total: planned.products.length,

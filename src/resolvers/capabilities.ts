@@ -6,6 +6,8 @@ import {
   type ComponentVersionRules,
   applyVersionRules,
 } from "../ui-components/index.js";
+import type { ReuseTicket } from "../domain/index.js";
+import type { TileFault } from "../ui-components/index.js";
 import type { ClientCapabilitiesInput } from "./types.js";
 
 /**
@@ -27,4 +29,15 @@ export function capabilitiesOf(
     },
     rules,
   );
+}
+
+/** A tile that became a placeholder is reported as always, and its answer is not kept for reuse. */
+export function refusingOnFault(
+  reuse: ReuseTicket,
+  report: (fault: TileFault) => void,
+): (fault: TileFault) => void {
+  return (fault) => {
+    reuse.refuse("tile fault");
+    report(fault);
+  };
 }

@@ -8,6 +8,7 @@ import type {
   ProductId,
   ProductRef,
   Recommendations,
+  ReuseTicket,
   ResolvedProduct,
   SectionCursors,
   Viewer,
@@ -21,6 +22,11 @@ export interface GatewayContext {
   /** Per operation: batches and deduplicates every product lookup of this request. */
   readonly products: DataLoader<ProductRef, ResolvedProduct, ProductId>;
   readonly services: HomeServices;
+  /**
+   * Present when this answer may be kept for reuse: resolvers vouch for what they built from
+   * settled data, and refuse for fallbacks, placeholders and errors.
+   */
+  readonly reuse?: ReuseTicket;
 }
 
 /** Process-wide collaborators the resolvers call. */

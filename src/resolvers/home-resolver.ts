@@ -1,7 +1,7 @@
 import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
-import { InvalidArgumentError, resolveHome } from "../domain/index.js";
+import { InvalidArgumentError, resolveHome, unsettled } from "../domain/index.js";
 import { type HomeScreen as HomeScreenModel, buildHomeScreen } from "../ui-components/index.js";
-import { capabilitiesOf } from "./capabilities.js";
+import { capabilitiesOf, refusingOnFault } from "./capabilities.js";
 import type { GatewayContext } from "./context.js";
 import { ClientCapabilitiesInput, HomeScreen } from "./types.js";
 
@@ -40,10 +40,16 @@ export class HomeResolver {
       },
       { fullSections: firstSections ?? undefined },
     );
+    const reuse = context.reuse;
+    if (reuse) {
+      const reason = unsettled(home);
+      if (reason === undefined) reuse.vouch();
+      else reuse.refuse(reason);
+    }
     return buildHomeScreen(home, capabilitiesOf(capabilities, services.componentRules), {
       nowMs: services.clock.nowMs(),
       webBaseUrl: services.webBaseUrl,
-      onTileFault: services.tileFaults.report,
+      onTileFault: reuse ? refusingOnFault(reuse, services.tileFaults.report) : services.tileFaults.report,
       locale: capabilities?.locale ?? "en-US",
     });
   }

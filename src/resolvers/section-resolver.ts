@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
-import { MAX_SECTION_PAGE, resolveSection } from "../domain/index.js";
+import { MAX_SECTION_PAGE, resolveSection, unsettledSection } from "../domain/index.js";
 import { type Section as SectionModel, WHOLE_SECTION, buildSection } from "../ui-components/index.js";
-import { capabilitiesOf } from "./capabilities.js";
+import { capabilitiesOf, refusingOnFault } from "./capabilities.js";
 import type { GatewayContext } from "./context.js";
 import { ClientCapabilitiesInput, Section } from "./types.js";
 
@@ -37,6 +37,12 @@ export class SectionResolver {
         cursors: services.cursors,
       },
     );
+    const reuse = context.reuse;
+    if (reuse) {
+      const reason = page.planIsFallback ? "plan fallback" : unsettledSection(page.section);
+      if (reason === undefined) reuse.vouch();
+      else reuse.refuse(reason);
+    }
     return buildSection(
       page.section,
       page.position,
@@ -44,7 +50,7 @@ export class SectionResolver {
       {
         nowMs: services.clock.nowMs(),
         webBaseUrl: services.webBaseUrl,
-        onTileFault: services.tileFaults.report,
+        onTileFault: reuse ? refusingOnFault(reuse, services.tileFaults.report) : services.tileFaults.report,
         locale: capabilities?.locale ?? "en-US",
       },
       {
