@@ -71,7 +71,11 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
 );
 
 /** Interleavings the random search found, kept as plain regression cases. */
-const FOUND: readonly { readonly name: string; readonly script: readonly Operation[] }[] = [
+const FOUND: readonly {
+  readonly name: string;
+  readonly script: readonly Operation[];
+  readonly shape?: typeof SHAPE;
+}[] = [
   {
     name: "an applier that dies between its L2 write and its publication: the redelivered event still invalidates and publishes",
     script: [
@@ -117,11 +121,45 @@ const FOUND: readonly { readonly name: string; readonly script: readonly Operati
       { type: "read", instance: 1, user: null, products: [0] },
     ],
   },
+  {
+    // Found by the long run (MODEL_SEED=86395896), as fast-check shrank it. An invalidation's
+    // redelivered copy deletes v3 from L2, the older v2 event refills it, a read brings v2 back,
+    // and by the time its answer is checked L2 holds v3 again: the documented limit of
+    // invalidations (see CacheSystem.unversioned), not a stale value resurrected. The model had
+    // judged the answer by whether the key had a version at the end of the read only.
+    name: "a read that overlapped an invalidation's delete is not held to the freshness rules",
+    shape: SHAPE,
+    script: [
+      { type: "invalidate", user: null, product: 0 },
+      { type: "read", instance: 0, user: 0, products: [0] },
+      { type: "read", instance: 0, user: null, products: [0] },
+      { type: "deliver", pick: 0, instance: 0, duplicate: true },
+      { type: "deliver", pick: 0, instance: 0, duplicate: false },
+      { type: "produce", user: null, product: 0 },
+      { type: "produce", user: null, product: 0 },
+      { type: "deliver", pick: 0, instance: 0, duplicate: true },
+      { type: "deliver", pick: 0, instance: 0, duplicate: false },
+      { type: "deliver", pick: 0, instance: 0, duplicate: true },
+      { type: "read", instance: 3, user: null, products: [0] },
+      { type: "read", instance: 0, user: null, products: [5] },
+      { type: "step", pick: 497278406 },
+      { type: "step", pick: 1404317447 },
+      { type: "step", pick: 376430297 },
+      { type: "deliver", pick: 0, instance: 0, duplicate: true },
+      { type: "read", instance: 0, user: 0, products: [4, 0] },
+      { type: "advance", ms: 200 },
+      { type: "read", instance: 0, user: 0, products: [5] },
+      { type: "step", pick: 751898830 },
+      { type: "read", instance: 0, user: null, products: [0] },
+      { type: "step", pick: 94423974 },
+      { type: "deliver", pick: 0, instance: 0, duplicate: false },
+    ],
+  },
 ];
 
 describe("the cache domain against its reference model", () => {
-  it.each(FOUND)("$name", async ({ script }) => {
-    const system = new CacheSystem({ users: 1, products: 1, instances: 2 });
+  it.each(FOUND)("$name", async ({ script, shape }) => {
+    const system = new CacheSystem(shape ?? { users: 1, products: 1, instances: 2 });
     await system.start();
     for (const step of script) await system.run(step);
     await system.settle();

@@ -153,6 +153,12 @@ export class CacheSystem {
    * next newer event or its TTL. The freshness rules skip these keys; isolation still holds for them.
    */
   private readonly unversioned = new Set<string>();
+  /**
+   * How many times an `invalidate` event deleted each key from L2. A read that overlapped such a
+   * delete may bring back what an older event refilled the entry with, even if L2 holds the newest
+   * version again by the time the answer arrives: the freshness rules skip it too.
+   */
+  private readonly deletions = new Map<string, number>();
 
   constructor(private readonly shape: SystemShape) {
     this.users = Array.from({ length: shape.users }, (_, index) => `u${index}`);
@@ -292,7 +298,11 @@ export class CacheSystem {
       delete: (keys) =>
         this.hold(owner, "l2 delete", async () => {
           await this.l2.delete(keys);
-          for (const key of keys) this.unversioned.add(cacheKeyId(key));
+          for (const key of keys) {
+            const id = cacheKeyId(key);
+            this.unversioned.add(id);
+            this.deletions.set(id, (this.deletions.get(id) ?? 0) + 1);
+          }
         }),
     };
     const bus: InvalidationBus = {
@@ -462,12 +472,20 @@ export class CacheSystem {
     ];
     // What this read owes: everything the instance has been told before it starts.
     const owed = new Map(instance.floors);
+    // Keys without a version now, and the deletes so far: a key that lost its version at any point
+    // of the read is exempt from the freshness rules.
+    const unversionedAtStart = new Set([...this.truth.keys()].filter((id) => !this.versioned(id)));
+    const deletionsAtStart = new Map(this.deletions);
+    const exempt = (id: string): boolean =>
+      unversionedAtStart.has(id) ||
+      (this.deletions.get(id) ?? 0) !== (deletionsAtStart.get(id) ?? 0) ||
+      !this.versioned(id);
     this.counts.reads++;
     const pending = instance.data.loaderFor(viewer).loadMany(ids.map((id) => ({ id, service: SERVICE })));
     void pending.then((answers) => {
       if (instance.dead) return;
       answers.forEach((answer, index) =>
-        this.check(viewer, ids[index] as string, answer, owed, options.exact === true),
+        this.check(viewer, ids[index] as string, answer, { owed, exempt, exact: options.exact === true }),
       );
     });
     await flushMicrotasks(1);
@@ -477,9 +495,16 @@ export class CacheSystem {
     viewer: Viewer,
     product: string,
     answer: ResolvedProduct | Error,
-    owed: ReadonlyMap<string, number>,
-    exact: boolean,
+    rules: {
+      /** The floors the instance had when the read began. */
+      readonly owed: ReadonlyMap<string, number>;
+      /** Whether the freshness rules skip a key (it lost its version during the read). */
+      readonly exempt: (id: string) => boolean;
+      /** After settling: the answer must be the newest version. */
+      readonly exact: boolean;
+    },
   ): void {
+    const { owed, exempt, exact } = rules;
     this.counts.checkedAnswers++;
     const who = viewer.kind === "user" ? viewer.id : "anonymous";
     if (answer instanceof Error) {
@@ -505,7 +530,7 @@ export class CacheSystem {
     const newest = this.truth.get(id) ?? 0;
     if (info.version > newest)
       this.fail("no invented version", `${who} ${id}: v${info.version} > v${newest}`);
-    if (!this.versioned(id)) return;
+    if (exempt(id)) return;
     const floor = owed.get(id) ?? 0;
     if (info.version < floor) {
       this.fail(
