@@ -97,6 +97,10 @@ const schema = z
       .optional()
       .transform((value, context) => parseVersionRules(value, context)),
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
+    REDIS_CLUSTER_NODES: z
+      .string()
+      .optional()
+      .transform((value, context) => parseClusterNodes(value, context)),
     REDIS_KEY_PREFIX: z
       .string()
       .regex(/^[A-Za-z0-9:_-]*$/, "letters, digits, ':', '_' or '-'")
@@ -112,6 +116,7 @@ const schema = z
     DEMO_FAILURE_RATE: ratio.default(0.02),
     DEMO_UPDATE_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
     UPDATE_STREAM: z.string().min(1).max(200).default("hg:updates"),
+    UPDATE_STREAM_PARTITIONS: z.coerce.number().int().min(1).max(1_024).default(1),
     UPDATE_GROUP: z.string().min(1).max(200).default("home-gateway"),
     UPDATE_BLOCK_MS: positiveMs.min(100).max(60_000).default(2_000),
     UPDATE_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
@@ -151,6 +156,14 @@ const schema = z
         message: `must be at most L1_TTL_MS (${env.L1_TTL_MS}): a reused answer must not outlive the L1 entries it was built from`,
       });
     }
+    if (env.REDIS_URL !== undefined && env.REDIS_CLUSTER_NODES !== undefined) {
+      context.addIssue({
+        code: "custom",
+        path: ["REDIS_CLUSTER_NODES"],
+        message:
+          "REDIS_URL (one Redis) and REDIS_CLUSTER_NODES (a Redis Cluster) exclude each other: set one of them",
+      });
+    }
     if ((env.PRODUCT_SERVICES === undefined) !== (env.RECOMMENDATIONS_URL === undefined)) {
       context.addIssue({
         code: "custom",
@@ -160,6 +173,75 @@ const schema = z
       });
     }
   });
+
+/** Where and how to reach a Redis Cluster (REDIS_CLUSTER_NODES). */
+export interface RedisClusterConfig {
+  readonly nodes: readonly { readonly host: string; readonly port: number }[];
+  readonly username: string | undefined;
+  readonly password: string | undefined;
+  readonly tls: boolean;
+}
+
+/**
+ * `host:port,host:port,...`; an entry may also be a `redis://` or `rediss://` URL, which brings
+ * credentials and TLS as in REDIS_URL (they then apply to every node, so URL entries must agree).
+ */
+function parseClusterNodes(
+  value: string | undefined,
+  context: z.RefinementCtx,
+): RedisClusterConfig | undefined {
+  if (value === undefined) return undefined;
+  const nodes: { host: string; port: number }[] = [];
+  const schemes = new Set<string>();
+  const credentials = new Set<string>();
+  let username: string | undefined;
+  let password: string | undefined;
+  for (const entry of value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const url = /^rediss?:\/\//.test(entry) ? URL.parse(entry) : URL.parse(`redis://${entry}`);
+    const port = Number(url?.port);
+    if (
+      !url ||
+      !url.hostname ||
+      !Number.isInteger(port) ||
+      port < 1 ||
+      port > 65_535 ||
+      url.pathname.length > 1
+    ) {
+      context.addIssue({
+        code: "custom",
+        message: `"${redactCredentials(entry)}" is not host:port or a redis:// URL with a port`,
+      });
+      return z.NEVER;
+    }
+    nodes.push({ host: url.hostname.replace(/^\[|\]$/g, ""), port });
+    if (/^rediss?:\/\//.test(entry)) {
+      schemes.add(url.protocol);
+      username = url.username ? decodeURIComponent(url.username) : undefined;
+      password = url.password ? decodeURIComponent(url.password) : undefined;
+      credentials.add(`${url.username}:${url.password}`);
+    }
+  }
+  if (nodes.length === 0) {
+    context.addIssue({ code: "custom", message: "names no node; give host:port,host:port,..." });
+    return z.NEVER;
+  }
+  if (schemes.size > 1 || credentials.size > 1) {
+    context.addIssue({
+      code: "custom",
+      message:
+        "the URL entries disagree on redis:// or rediss://, or on credentials; one cluster has one of each",
+    });
+    return z.NEVER;
+  }
+  return { nodes, username, password, tls: schemes.has("rediss:") };
+}
+
+function redactCredentials(entry: string): string {
+  return entry.replace(/\/\/[^@/]*@/, "//***@");
+}
 
 function parseOrigins(value: string | undefined, context: z.RefinementCtx): string[] | undefined {
   if (value === undefined) return undefined;

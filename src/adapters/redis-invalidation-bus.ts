@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { Redis } from "ioredis";
+import type { Cluster, Redis } from "ioredis";
 import { CodedError } from "../domain/errors.js";
+import type { RedisCommands } from "./redis-cluster-client.js";
 import type { CacheKey, InvalidationBus, InvalidationHandlers, Logger } from "../domain/ports.js";
 
 /** Why a subscriber may have missed messages; a small fixed set, fit for a metric label. */
@@ -16,12 +17,18 @@ export interface InvalidationBusMetrics {
 
 export interface RedisInvalidationBusOptions {
   /** For PUBLISH: a command client from `createRedisClient`. */
-  readonly publisher: Redis;
+  readonly publisher: RedisCommands;
   /**
    * A connection of the bus's own, which it puts in subscriber mode; best created with
    * `autoResubscribe: false` (the bus resubscribes itself, so it knows when the subscription is back).
    */
-  readonly subscriber: Redis;
+  readonly subscriber: Redis | Cluster;
+  /**
+   * Sharded pub/sub (SPUBLISH/SSUBSCRIBE) on a Redis Cluster: the channel's messages stay within the
+   * shard of its slot instead of being copied to every node. The subscriber must then be a
+   * `Cluster` created with `shardedSubscribers: true`.
+   */
+  readonly sharded?: boolean;
   /** Prepended to the channel name: `<prefix>l1-invalidate`. */
   readonly channelPrefix: string;
   readonly logger: Logger;
@@ -70,8 +77,9 @@ const NO_METRICS: InvalidationBusMetrics = {
  * the round trip through Redis like the others).
  */
 export class RedisInvalidationBus implements InvalidationBus {
-  private readonly publisher: Redis;
-  private readonly subscriber: Redis;
+  private readonly publisher: RedisCommands;
+  private readonly subscriber: Redis | Cluster;
+  private readonly sharded: boolean;
   private readonly channel: string;
   private readonly logger: Logger;
   private readonly metrics: InvalidationBusMetrics;
@@ -90,6 +98,10 @@ export class RedisInvalidationBus implements InvalidationBus {
   constructor(options: RedisInvalidationBusOptions) {
     this.publisher = options.publisher;
     this.subscriber = options.subscriber;
+    this.sharded = options.sharded ?? false;
+    if (this.sharded && !this.subscriber.isCluster) {
+      throw new Error("a sharded invalidation bus needs a Cluster subscriber (shardedSubscribers: true)");
+    }
     this.channel = `${options.channelPrefix}l1-invalidate`;
     this.logger = options.logger;
     this.metrics = options.metrics ?? NO_METRICS;
@@ -102,7 +114,10 @@ export class RedisInvalidationBus implements InvalidationBus {
     // Numbered before sending: if this PUBLISH is lost, subscribers see the gap at the next one.
     const message: WireMessage = { p: this.instanceId, s: ++this.sequence, k: keys.map(toWire) };
     try {
-      await this.publisher.publish(this.channel, JSON.stringify(message));
+      const payload = JSON.stringify(message);
+      await (this.sharded
+        ? this.publisher.spublish(this.channel, payload)
+        : this.publisher.publish(this.channel, payload));
     } catch (error) {
       throw new InvalidationPublishError(keys.length, { cause: error });
     }
@@ -119,7 +134,9 @@ export class RedisInvalidationBus implements InvalidationBus {
         if (this.handlers.size > 0 || !this.subscribed) return;
         this.subscribed = false;
         try {
-          await this.subscriber.unsubscribe(this.channel);
+          await (this.sharded
+            ? this.subscriber.sunsubscribe(this.channel)
+            : this.subscriber.unsubscribe(this.channel));
         } catch (error) {
           // Messages that still arrive find no handler; the connection's owner closes it.
           this.logger.warn({ err: error, channel: this.channel }, "unsubscribing from invalidations failed");
@@ -131,9 +148,19 @@ export class RedisInvalidationBus implements InvalidationBus {
   private listen(): void {
     if (this.listening) return;
     this.listening = true;
-    this.subscriber.on("message", (channel: string, payload: string) => {
+    this.subscriber.on(this.sharded ? "smessage" : "message", (channel: string, payload: string) => {
       if (channel === this.channel) this.receive(payload);
     });
+    if (this.sharded) {
+      // A Cluster's sharded subscriber connections are ioredis's own: it replaces one that failed
+      // (a failover, a node gone) and subscribes again, then says "subscribersReady".
+      this.subscriber.on("-subscriber", () => {
+        if (this.subscribed && this.deafSince === undefined) this.deafSince = "reconnect";
+      });
+      this.subscriber.on("subscribersReady", () => {
+        if (this.subscribed && this.deafSince !== undefined) this.subscribedAgain();
+      });
+    }
     this.subscriber.on("close", () => {
       if (this.subscribed && this.deafSince === undefined) this.deafSince = "reconnect";
     });
@@ -177,7 +204,9 @@ export class RedisInvalidationBus implements InvalidationBus {
 
   private async resubscribe(): Promise<void> {
     try {
-      await this.subscriber.subscribe(this.channel);
+      await (this.sharded
+        ? this.subscriber.ssubscribe(this.channel)
+        : this.subscriber.subscribe(this.channel));
     } catch (error) {
       this.logger.warn(
         { err: error, channel: this.channel },
@@ -189,6 +218,11 @@ export class RedisInvalidationBus implements InvalidationBus {
       return;
     }
     this.subscribed = true;
+    this.subscribedAgain();
+  }
+
+  /** Reports what may have been missed while not subscribed, once subscribed again. */
+  private subscribedAgain(): void {
     const cause = this.deafSince;
     if (cause === undefined) return;
     this.deafSince = undefined;

@@ -1,5 +1,4 @@
 import { SpanKind, trace } from "@opentelemetry/api";
-import type { Redis } from "ioredis";
 import { CodedError } from "../domain/errors.js";
 import type { Clock, Logger } from "../domain/ports.js";
 import type {
@@ -8,6 +7,7 @@ import type {
   UpdateRejectionReason,
   UpdateSource,
 } from "../domain/updates.js";
+import { type RedisCommands, commandTimeoutOf, isCluster, socketTimeoutOf } from "./redis-cluster-client.js";
 import { DEFAULT_MAX_EVENT_BYTES, parseUpdateEvent } from "./update-event-json.js";
 
 /** A proxy until tracing starts (if ever), then the SDK's tracer: fetched once, not per batch. */
@@ -43,7 +43,7 @@ export interface RedisUpdateStreamOptions {
    * {@link updateStreamClientTimeouts}: its blocking read holds the connection, and ioredis applies
    * the command and socket timeouts to blocking commands too. `stop()` disconnects it.
    */
-  readonly redis: Redis;
+  readonly redis: RedisCommands;
   readonly applier: Pick<UpdateApplier, "apply">;
   /** This instance's name in the group; unique per process (a restarted process is a new consumer). */
   readonly consumer: string;
@@ -77,7 +77,7 @@ export interface RedisUpdateStreamOptions {
    * after `claimIdleMs`. Without it, only the idle claim runs.
    */
   readonly heartbeat?: {
-    readonly redis: Redis;
+    readonly redis: RedisCommands;
     readonly intervalMs?: number;
     readonly ttlMs?: number;
   };
@@ -205,7 +205,7 @@ interface HandledBatch {
  * applied again by whoever claims it, which versioned writes make harmless.
  */
 export class RedisUpdateStream implements UpdateSource {
-  private readonly redis: Redis;
+  private readonly redis: RedisCommands;
   private readonly applier: Pick<UpdateApplier, "apply">;
   private readonly consumer: string;
   private readonly clock: Clock;
@@ -223,7 +223,7 @@ export class RedisUpdateStream implements UpdateSource {
   private readonly consumerIdleMs: number;
   private readonly maxBackoffMs: number;
   private readonly heartbeat:
-    { readonly redis: Redis; readonly intervalMs: number; readonly ttlMs: number } | undefined;
+    { readonly redis: RedisCommands; readonly intervalMs: number; readonly ttlMs: number } | undefined;
 
   private loop: Promise<void> | undefined;
   private heartbeatLoop: Promise<void> | undefined;
@@ -271,7 +271,7 @@ export class RedisUpdateStream implements UpdateSource {
       this.clientId = undefined;
     });
 
-    const { commandTimeout, socketTimeout } = this.redis.options;
+    const [commandTimeout, socketTimeout] = [commandTimeoutOf(this.redis), socketTimeoutOf(this.redis)];
     for (const [name, value] of [
       ["commandTimeout", commandTimeout],
       ["socketTimeout", socketTimeout],
@@ -330,7 +330,7 @@ export class RedisUpdateStream implements UpdateSource {
    * whose heartbeat lapsed (a crashed process). Finding one ends this consumer's blocking read, so
    * their entries are claimed and applied at once. Failures only delay the next beat.
    */
-  private async beat(heartbeat: { redis: Redis; intervalMs: number; ttlMs: number }): Promise<void> {
+  private async beat(heartbeat: { redis: RedisCommands; intervalMs: number; ttlMs: number }): Promise<void> {
     while (!this.stopping) {
       try {
         await heartbeat.redis.set(
@@ -358,7 +358,7 @@ export class RedisUpdateStream implements UpdateSource {
   }
 
   /** Other consumers with entries pending, no heartbeat, and no read for at least the TTL. */
-  private async lapsedConsumers(heartbeat: { redis: Redis; ttlMs: number }): Promise<string[]> {
+  private async lapsedConsumers(heartbeat: { redis: RedisCommands; ttlMs: number }): Promise<string[]> {
     const consumers = (await heartbeat.redis.xinfo("CONSUMERS", this.stream, this.group)) as unknown;
     const holding = (Array.isArray(consumers) ? consumers : [])
       .map(pairsOf)
@@ -375,6 +375,12 @@ export class RedisUpdateStream implements UpdateSource {
       .map((info) => String(info.get("name")));
     if (holding.length === 0) return [];
     // EXISTS per key, not one MGET: MGET is the request path's command, and counts of it measure that.
+    // On a Cluster the keys may be in other slots than each other: no pipeline there.
+    if (isCluster(heartbeat.redis)) {
+      const redis = heartbeat.redis;
+      const found = await Promise.all(holding.map((name) => redis.exists(this.aliveKey(name))));
+      return holding.filter((_name, index) => found[index] === 0);
+    }
     const pipeline = heartbeat.redis.pipeline();
     for (const name of holding) pipeline.exists(this.aliveKey(name));
     const alive = (await pipeline.exec()) ?? [];
@@ -409,7 +415,9 @@ export class RedisUpdateStream implements UpdateSource {
           await this.ensureGroup();
           groupReady = true;
         }
-        if (this.heartbeat && this.clientId === undefined) {
+        // A Cluster client has a connection per node: no one CLIENT ID to unblock, so a lapsed
+        // consumer's entries are claimed when the current blocking read ends (within blockMs).
+        if (this.heartbeat && this.clientId === undefined && !isCluster(this.redis)) {
           this.clientId = Number(await this.redis.call("CLIENT", "ID"));
         }
         if (this.lapsed.size > 0 && (await this.claimFromLapsed()) > 0) retryOwnPending = true;
@@ -695,33 +703,41 @@ export class RedisUpdateStream implements UpdateSource {
 
   /** Appends the entry to the dead-letter stream and acknowledges it, both or neither. */
   private async deadLetter(id: string, fields: readonly string[], rejection: UpdateRejection): Promise<void> {
-    const replies = await this.redis
-      .multi()
-      .xadd(
-        this.deadLetterStream,
-        "MAXLEN",
-        "~",
-        this.deadLetterMaxLength,
-        "*",
-        "dl:reason",
-        rejection.reason,
-        "dl:field",
-        rejection.field ?? "",
-        "dl:detail",
-        rejection.detail,
-        "dl:source-id",
-        id,
-        "dl:consumer",
-        this.consumer,
-        "dl:at-ms",
-        String(this.clock.nowMs()),
-        ...fields,
-      )
-      .xack(this.stream, this.group, id)
-      .exec();
-    const failure = replies?.find(([error]) => error !== null)?.[0];
-    if (!replies || failure) {
-      throw new DeadLetterError(id, { cause: failure ?? new Error("the transaction was discarded") });
+    const letter = [
+      "dl:reason",
+      rejection.reason,
+      "dl:field",
+      rejection.field ?? "",
+      "dl:detail",
+      rejection.detail,
+      "dl:source-id",
+      id,
+      "dl:consumer",
+      this.consumer,
+      "dl:at-ms",
+      String(this.clock.nowMs()),
+      ...fields,
+    ];
+    if (isCluster(this.redis) && !sameHashTag(this.stream, this.deadLetterStream)) {
+      // Two slots: no transaction. Appended, then acknowledged; if the acknowledgement is lost the
+      // entry is dead-lettered again on retry (a duplicate letter, never a lost one). Partitioned
+      // streams ({...} in the name) keep the transaction.
+      try {
+        await this.redis.xadd(this.deadLetterStream, "MAXLEN", "~", this.deadLetterMaxLength, "*", ...letter);
+        await this.redis.xack(this.stream, this.group, id);
+      } catch (error) {
+        throw new DeadLetterError(id, { cause: error });
+      }
+    } else {
+      const replies = await this.redis
+        .multi()
+        .xadd(this.deadLetterStream, "MAXLEN", "~", this.deadLetterMaxLength, "*", ...letter)
+        .xack(this.stream, this.group, id)
+        .exec();
+      const failure = replies?.find(([error]) => error !== null)?.[0];
+      if (!replies || failure) {
+        throw new DeadLetterError(id, { cause: failure ?? new Error("the transaction was discarded") });
+      }
     }
     this.metrics.updateRejected(rejection.reason);
     this.metrics.updateDeadLettered();
@@ -887,4 +903,20 @@ function pairsOf(flat: unknown): Map<string, unknown> {
 
 function errorMessageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * True when both keys carry the same Redis Cluster hash tag (the first `{...}` with something in
+ * it), so they are in one slot whatever the cluster.
+ */
+export function sameHashTag(one: string, other: string): boolean {
+  const tag = hashTagOf(one);
+  return tag !== undefined && tag === hashTagOf(other);
+}
+
+function hashTagOf(key: string): string | undefined {
+  const open = key.indexOf("{");
+  if (open < 0) return undefined;
+  const close = key.indexOf("}", open + 1);
+  return close > open + 1 ? key.slice(open + 1, close) : undefined;
 }

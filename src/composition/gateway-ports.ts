@@ -17,6 +17,7 @@ import { inMemoryMode } from "./in-memory.js";
 import type { Mode, ModeContext } from "./mode.js";
 import { task } from "./mode.js";
 import { redisMode } from "./redis.js";
+import { redisClusterMode } from "./redis-cluster.js";
 import { type Upstreams, demoActivity, demoUpstreams, httpUpstreams } from "./upstreams.js";
 
 /**
@@ -111,6 +112,7 @@ export async function buildPorts(
 async function modeFor(context: ModeContext): Promise<Mode> {
   const { config } = context;
   if (config.REDIS_URL) return redisMode(config.REDIS_URL, context);
+  if (config.REDIS_CLUSTER_NODES) return redisClusterMode(config.REDIS_CLUSTER_NODES, context);
   return inMemoryMode(context);
 }
 

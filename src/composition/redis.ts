@@ -9,13 +9,9 @@ import { RedisInvalidationBus } from "../adapters/redis-invalidation-bus.js";
 import { RedisKeyValueCache } from "../adapters/redis-key-value-cache.js";
 import { RedisL2Cache } from "../adapters/redis-l2-cache.js";
 import { RedisLocks } from "../adapters/redis-locks.js";
-import {
-  RedisUpdateStream,
-  UPDATE_EVENT_FIELD,
-  updateStreamClientTimeouts,
-} from "../adapters/redis-update-stream.js";
+import { updateStreamClientTimeouts } from "../adapters/redis-update-stream.js";
+import { PartitionedUpdateStream, appendUpdateEvent } from "../adapters/partitioned-update-stream.js";
 import { RedisWindowRateLimiter } from "../adapters/redis-window-rate-limiter.js";
-import { encodeUpdateEvent } from "../adapters/update-event-json.js";
 import { type Mode, type ModeContext, task, traced, updateApplierFor } from "./mode.js";
 
 /**
@@ -92,20 +88,24 @@ export async function redisMode(url: string, context: ModeContext): Promise<Mode
           windowMs: config.ACTIVE_VIEWER_WINDOW_MS,
         })
       : undefined;
-  const updates = new RedisUpdateStream({
-    // The stream owns this client (stop() disconnects it); its timeouts outlast a blocking read.
-    redis: createRedisClient({
-      url,
-      connectionName: "home-gateway:updates",
-      logger,
-      ...updateStreamClientTimeouts(config.UPDATE_BLOCK_MS),
-    }),
+  const stream = { base: config.UPDATE_STREAM, partitions: config.UPDATE_STREAM_PARTITIONS };
+  const updates = new PartitionedUpdateStream({
+    // Each partition's consumer owns its client (stop() disconnects it); its timeouts outlast a
+    // blocking read.
+    clientFor: () =>
+      createRedisClient({
+        url,
+        connectionName: "home-gateway:updates",
+        logger,
+        ...updateStreamClientTimeouts(config.UPDATE_BLOCK_MS),
+      }),
+    partitions: stream.partitions,
     applier: updateApplierFor(context, { l2, bus, changes, activeViewers }),
     consumer: instanceId,
     clock,
     logger,
     metrics: telemetry,
-    stream: config.UPDATE_STREAM,
+    stream: stream.base,
     group: config.UPDATE_GROUP,
     blockMs: config.UPDATE_BLOCK_MS,
     batchSize: config.UPDATE_BATCH_SIZE,
@@ -144,9 +144,7 @@ export async function redisMode(url: string, context: ModeContext): Promise<Mode
     // Not critical: without Redis the gateway still answers (L1 and product services), degraded.
     readiness: [{ name: "redis", critical: false, check: () => pingWithin(commands, commandTimeoutMs * 5) }],
     // The demo's simulated services push the way real ones do: XADD to the stream.
-    push: async (event) => {
-      await commands.xadd(config.UPDATE_STREAM, "*", UPDATE_EVENT_FIELD, encodeUpdateEvent(event));
-    },
+    push: (event) => appendUpdateEvent(commands, event, stream),
     background: [
       task("update-stream", updates),
       ...(rateLimiter ? [task("rate-limit-sync", rateLimiter)] : []),

@@ -4,7 +4,11 @@ import { RedisActiveViewers } from "../../src/adapters/redis-active-viewers.js";
 import { RedisKeyValueCache } from "../../src/adapters/redis-key-value-cache.js";
 import { RedisL2Cache } from "../../src/adapters/redis-l2-cache.js";
 import { RedisLocks } from "../../src/adapters/redis-locks.js";
+import { whenReady } from "../../src/adapters/redis-client.js";
+import { RedisInvalidationBus } from "../../src/adapters/redis-invalidation-bus.js";
+import type { InvalidationBus } from "../../src/domain/index.js";
 import { RedisWindowRateLimiter } from "../../src/adapters/redis-window-rate-limiter.js";
+import type { Cluster } from "ioredis";
 import { type RedisCluster, RedisClusterClients, startRedisCluster } from "../support/redis-cluster.js";
 import { testKeyPrefix } from "../support/redis-server.js";
 import { silentLogger } from "../support/silent-logger.js";
@@ -12,6 +16,7 @@ import { CONTRACT_WINDOW_MS, describeActiveViewersContract } from "./active-view
 import { describeKeyValueCacheContract } from "./key-value-cache.contract.js";
 import { describeL2CacheContract } from "./l2-cache.contract.js";
 import { describeLocksContract } from "./locks.contract.js";
+import { describeInvalidationBusContract } from "./invalidation-bus.contract.js";
 
 // One cluster for every suite of this file: starting one costs a few seconds.
 let cluster: RedisCluster;
@@ -115,4 +120,51 @@ describe("RedisWindowRateLimiter on a Redis Cluster", () => {
       await clients.closeAll();
     }
   });
+});
+
+describeInvalidationBusContract("RedisInvalidationBus, sharded, on a Redis Cluster", async () => {
+  const clients = new RedisClusterClients(cluster);
+  const channelPrefix = testKeyPrefix("bus-cluster-contract");
+  const publishers = new Map<InvalidationBus, Cluster>();
+  return {
+    createBus: async () => {
+      const [publisher, subscriber] = await Promise.all([
+        clients.open({ connectionName: "test-publisher", commandTimeoutMs: 2_000 }),
+        clients.open({
+          connectionName: "test-subscriber",
+          commandTimeoutMs: 2_000,
+          shardedSubscribers: true,
+        }),
+      ]);
+      const bus = new RedisInvalidationBus({
+        publisher,
+        subscriber,
+        channelPrefix,
+        logger: silentLogger,
+        sharded: true,
+      });
+      publishers.set(bus, publisher);
+      return bus;
+    },
+    interrupt: async () => {
+      // Every node drops its subscriber connections, as a failover or a network cut does.
+      const admins = await Promise.all(
+        cluster.nodes.filter((node) => node.running).map((node) => clients.openNode(node.port)),
+      );
+      await Promise.all(admins.map((admin) => admin.client("KILL", "TYPE", "pubsub")));
+    },
+    loseMessage: async (publisher, keys) => {
+      const client = publishers.get(publisher);
+      if (!client) throw new Error("not a bus of this harness");
+      client.disconnect(true);
+      await publisher.publish(keys).then(
+        () => {
+          throw new Error("publish succeeded on a closing connection");
+        },
+        () => undefined,
+      );
+      await whenReady(client, { timeoutMs: 10_000 });
+    },
+    close: () => clients.closeAll(),
+  };
 });

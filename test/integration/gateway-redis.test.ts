@@ -133,8 +133,10 @@ async function trafficDuring(action: () => Promise<unknown>): Promise<Traffic> {
   );
   const commands = window.filter((entry): entry is Seen => "name" in entry && entry.name !== "info");
   const touches = (entry: Seen, prefix: string): boolean => entry.args.some((arg) => arg.startsWith(prefix));
-  const cache = commands.filter((entry) => touches(entry, `${keyPrefix}{`));
-  const rateLimiter = commands.filter((entry) => touches(entry, `${keyPrefix}rl:`));
+  const cache = commands.filter(
+    (entry) => touches(entry, `${keyPrefix}{u:`) || touches(entry, `${keyPrefix}{g}`),
+  );
+  const rateLimiter = commands.filter((entry) => touches(entry, `${keyPrefix}{rl:`));
   const updateStream = commands.filter((entry) => touches(entry, updateStreamOf(keyPrefix)));
   const other = commands.filter(
     (entry) => !cache.includes(entry) && !rateLimiter.includes(entry) && !updateStream.includes(entry),

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { print } from "graphql";
 import { createLogger } from "../../src/adapters/pino-logger.js";
@@ -24,6 +24,17 @@ const DEMO_ENV = { DEMO_LATENCY_MS: "0", DEMO_FAILURE_RATE: "0", DEMO_UPDATE_INT
 /** The update stream of gateways started with `keyPrefix`: under the prefix, like every other key. */
 export function updateStreamOf(keyPrefix: string): string {
   return `${keyPrefix}updates`;
+}
+
+/** REDIS_URL or REDIS_CLUSTER_NODES, whichever is given (the other one empty: "not set"). */
+function redisEnv(options: {
+  readonly redisUrl?: string;
+  readonly clusterNodes?: string;
+}): Record<string, string> {
+  if ((options.redisUrl === undefined) === (options.clusterNodes === undefined)) {
+    throw new Error("give a gateway redisUrl or clusterNodes, one of them");
+  }
+  return { REDIS_URL: options.redisUrl ?? "", REDIS_CLUSTER_NODES: options.clusterNodes ?? "" };
 }
 
 export type Screen = HomeQuery["home"];
@@ -127,13 +138,15 @@ export interface InProcessGateway {
  * listening on a free loopback port.
  */
 export async function startGatewayInProcess(options: {
-  readonly redisUrl: string;
+  /** One Redis; or `clusterNodes` (REDIS_CLUSTER_NODES) for a Redis Cluster. */
+  readonly redisUrl?: string;
+  readonly clusterNodes?: string;
   readonly keyPrefix: string;
   readonly env?: Readonly<Record<string, string>>;
 }): Promise<InProcessGateway> {
   const config = loadConfig({
     ...process.env,
-    REDIS_URL: options.redisUrl,
+    ...redisEnv(options),
     REDIS_KEY_PREFIX: options.keyPrefix,
     UPDATE_STREAM: updateStreamOf(options.keyPrefix),
     PORT: "0",
@@ -186,7 +199,9 @@ export class GatewayProcesses {
   private exitHook: (() => void) | undefined;
 
   async start(options: {
-    readonly redisUrl: string;
+    /** One Redis; or `clusterNodes` (REDIS_CLUSTER_NODES) for a Redis Cluster. */
+    readonly redisUrl?: string;
+    readonly clusterNodes?: string;
     readonly keyPrefix: string;
     readonly env?: Readonly<Record<string, string>>;
     readonly readyTimeoutMs?: number;
@@ -199,7 +214,7 @@ export class GatewayProcesses {
       env: {
         ...process.env,
         NODE_ENV: "development",
-        REDIS_URL: options.redisUrl,
+        ...redisEnv(options),
         REDIS_KEY_PREFIX: options.keyPrefix,
         UPDATE_STREAM: updateStreamOf(options.keyPrefix),
         PORT: String(port),
@@ -247,6 +262,21 @@ export class GatewayProcesses {
     };
   }
 
+  /**
+   * Sends `signal` to the gateway's own node process (not to npx and tsx above it, which would relay
+   * a second one) and resolves once the process group's leader has exited.
+   */
+  async signal(gateway: GatewayProcess, signal: NodeJS.Signals): Promise<void> {
+    const child = this.children.find((candidate) => candidate.pid === gateway.pid);
+    if (!child) throw new Error(`no gateway process ${gateway.pid} started here`);
+    const exited =
+      child.exitCode !== null || child.signalCode !== null
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    process.kill(deepestDescendant(gateway.pid), signal);
+    await exited;
+  }
+
   /** SIGKILL to every process group started here; waits until each has exited. */
   async killAll(): Promise<void> {
     const exits = this.children.splice(0).map((child) => {
@@ -267,6 +297,19 @@ export class GatewayProcesses {
       for (const running of this.children) killGroup(running);
     };
     process.once("exit", this.exitHook);
+  }
+}
+
+/** The last process down the first-child chain from `pid`: the gateway under npx and tsx. */
+function deepestDescendant(pid: number): number {
+  let current = pid;
+  for (;;) {
+    const children = execFileSync("ps", ["-o", "pid=", "--ppid", String(current)], { encoding: "utf8" })
+      .split("\n")
+      .map((line) => Number(line.trim()))
+      .filter((child) => child > 0);
+    if (children.length === 0) return current;
+    current = children[0] as number;
   }
 }
 

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import type { Cluster } from "ioredis";
-import { whenReady } from "../../src/adapters/redis-client.js";
+import type { Cluster, Redis } from "ioredis";
+import { createRedisClient, whenReady } from "../../src/adapters/redis-client.js";
 import {
   type RedisClusterClientOptions,
   createRedisClusterClient,
@@ -290,6 +290,7 @@ function track(child: ChildProcess): void {
 /** Opens production-configured cluster clients against a test cluster and closes them all at the end. */
 export class RedisClusterClients {
   private readonly opened: Cluster[] = [];
+  private readonly nodeClients: Redis[] = [];
 
   constructor(private readonly cluster: RedisCluster) {}
 
@@ -308,7 +309,21 @@ export class RedisClusterClients {
     return client;
   }
 
+  /** A plain client on one node, for admin commands (CLIENT KILL, INFO). */
+  async openNode(port: number): Promise<Redis> {
+    const client = createRedisClient({
+      url: `redis://127.0.0.1:${port}`,
+      connectionName: "test-admin",
+      logger: silentLogger,
+      commandTimeoutMs: 2_000,
+    });
+    this.nodeClients.push(client);
+    await whenReady(client, { timeoutMs: 5_000 });
+    return client;
+  }
+
   async closeAll(): Promise<void> {
     for (const client of this.opened.splice(0)) client.disconnect();
+    for (const client of this.nodeClients.splice(0)) client.disconnect();
   }
 }
