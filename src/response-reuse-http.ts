@@ -95,17 +95,20 @@ export function responseReuseEdge(options: ResponseReuseEdgeOptions): express.Re
     res.send(body);
     // Only whole successful answers: errors, even partial ones, are never replayed.
     if (res.statusCode !== 200 || !body.startsWith('{"data":')) return;
-    const headers: [string, string][] = [...answer.headers];
+    // As express sent it: Apollo's headers, then its length and ETag (set by res.send).
+    const headers: Record<string, string> = Object.fromEntries(answer.headers);
+    const bytes = Buffer.from(body, "utf8");
+    headers["content-length"] = String(bytes.byteLength);
     const etag = res.getHeader("etag");
-    if (typeof etag === "string") headers.push(["etag", etag]);
-    reuse.keep(key, ticket, { status: 200, headers, body });
+    if (typeof etag === "string") headers.etag = etag;
+    reuse.keep(key, ticket, { status: 200, headers, body: bytes });
   }
 }
 
+/** Straight to node:http: the bytes are final, so express's send (encoding, length, ETag) has nothing to do. */
 function write(res: express.Response, response: ReusableResponse): void {
-  for (const [name, value] of response.headers) res.setHeader(name, value);
-  res.statusCode = response.status;
-  res.send(response.body);
+  res.writeHead(response.status, response.headers);
+  res.end(response.body);
 }
 
 function viewerKey(viewer: Viewer): string {

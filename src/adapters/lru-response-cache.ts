@@ -8,7 +8,7 @@ export interface LruResponseCacheOptions {
   readonly clock?: Clock;
 }
 
-/** Heap of one entry beyond its strings: the entry, its header pairs, the map's node. */
+/** Heap of one entry beyond its key and bytes: the entry, its headers, the map's node. */
 const ENTRY_OVERHEAD_BYTES = 512;
 
 /** Serialised answers on lru-cache, bounded by bytes, each with its own TTL. */

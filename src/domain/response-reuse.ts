@@ -17,11 +17,11 @@ import {
  * answer built before its viewer's epoch or the generic epoch moved is never served again.
  */
 
-/** One answer as it went out: status, headers and the exact bytes. */
+/** One answer as it went out: status, headers (content length and ETag included) and the exact bytes. */
 export interface ReusableResponse {
   readonly status: number;
-  readonly headers: readonly (readonly [name: string, value: string])[];
-  readonly body: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Uint8Array;
 }
 
 /** What the cache holds: the answer, whose it is, and the epoch it was built under. */

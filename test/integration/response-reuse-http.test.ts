@@ -34,7 +34,10 @@ interface Running {
   readonly url: string;
   /** What the response reuse did, in order: hit, miss, stale, stored, not_stored. */
   readonly outcomes: string[];
-  post(authorization?: string, body?: string): Promise<{ status: number; text: string; etag: string | null }>;
+  post(
+    authorization?: string,
+    body?: string,
+  ): Promise<{ status: number; text: string; etag: string | null; headers: (string | null)[] }>;
   /** A personal or generic update, applied as the update stream applies it (L2, bus, live feed). */
   apply(
     event: { kind: "personal"; user: string; info: ProductInfo } | { kind: "generic"; info: ProductInfo },
@@ -78,7 +81,12 @@ async function start(options: TestAppOptions = {}): Promise<Running> {
         headers: { "content-type": "application/json", ...(authorization && { authorization }) },
         body,
       });
-      return { status: response.status, text: await response.text(), etag: response.headers.get("etag") };
+      return {
+        status: response.status,
+        text: await response.text(),
+        etag: response.headers.get("etag"),
+        headers: ["content-type", "content-length", "etag", "vary"].map((name) => response.headers.get(name)),
+      };
     },
     apply: async (event) => {
       await applier.apply(event);
