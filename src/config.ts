@@ -83,7 +83,7 @@ const schema = z
       .min(1024 * 1024, "at least 1 MiB (1048576)")
       .default(L1_DEFAULTS.maxBytes),
     /** How long a whole `home`/`section` answer may be reused for the same viewer and request; 0: off. */
-    RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5_000),
+    RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).optional(),
     RESPONSE_CACHE_MAX_BYTES: z.coerce
       .number()
       .int()
@@ -149,7 +149,7 @@ const schema = z
         message: "is the public development secret: anyone can sign tokens with it; set your own",
       });
     }
-    if (env.RESPONSE_CACHE_TTL_MS > env.L1_TTL_MS) {
+    if (env.RESPONSE_CACHE_TTL_MS !== undefined && env.RESPONSE_CACHE_TTL_MS > env.L1_TTL_MS) {
       context.addIssue({
         code: "custom",
         path: ["RESPONSE_CACHE_TTL_MS"],
@@ -324,9 +324,11 @@ function parseServices(value: string | undefined, context: z.RefinementCtx): Map
   return services;
 }
 
-export type Config = z.infer<typeof schema> & {
+export type Config = Omit<z.infer<typeof schema>, "RESPONSE_CACHE_TTL_MS"> & {
   /** True when the JWT secret is the public development one. */
   readonly usingDevSecret: boolean;
+  /** How long an answer may be reused: as set, else 5 s or the L1 TTL if that is shorter. */
+  readonly RESPONSE_CACHE_TTL_MS: number;
   /** The HS256 secret; absent when only JWKS (RS256/ES256) tokens are accepted. */
   readonly jwtSecret: string | undefined;
   readonly introspection: boolean;
@@ -344,6 +346,8 @@ export class ConfigError extends CodedError<"INVALID_CONFIGURATION"> {
   }
 }
 
+const DEFAULT_RESPONSE_CACHE_TTL_MS = 5_000;
+
 /** Reads and validates the environment; a bad value names its variable and what it expects. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as in most shells' `VAR= command`.
@@ -359,6 +363,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const value = parsed.data;
   return {
     ...value,
+    RESPONSE_CACHE_TTL_MS:
+      value.RESPONSE_CACHE_TTL_MS ?? Math.min(DEFAULT_RESPONSE_CACHE_TTL_MS, value.L1_TTL_MS),
     usingDevSecret: value.JWT_SECRET === undefined && value.JWT_JWKS_URL === undefined,
     jwtSecret: value.JWT_SECRET ?? (value.JWT_JWKS_URL ? undefined : DEV_JWT_SECRET),
     introspection: value.INTROSPECTION ?? value.NODE_ENV !== "production",

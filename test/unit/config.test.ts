@@ -20,6 +20,15 @@ function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
 }
 
 describe("loadConfig", () => {
+  it("reuses answers for 5 s by default, never longer than L1 keeps entries, and refuses a longer setting", () => {
+    expect(loadConfig({}).RESPONSE_CACHE_TTL_MS).toBe(5_000);
+    expect(loadConfig({ L1_TTL_MS: "2000" }).RESPONSE_CACHE_TTL_MS).toBe(2_000);
+    expect(loadConfig({ RESPONSE_CACHE_TTL_MS: "0" }).RESPONSE_CACHE_TTL_MS).toBe(0);
+    expect(problemsOf({ L1_TTL_MS: "2000", RESPONSE_CACHE_TTL_MS: "3000" })).toEqual([
+      "RESPONSE_CACHE_TTL_MS: must be at most L1_TTL_MS (2000): a reused answer must not outlive the L1 entries it was built from",
+    ]);
+  });
+
   it("accepts an empty environment (the embedded demo) with defaults", () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
