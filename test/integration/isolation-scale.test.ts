@@ -66,10 +66,24 @@ beforeAll(async () => {
   server = await startRedisServer();
   keyPrefix = testKeyPrefix("isolation-scale");
   clients = new RedisClients(server.url);
-  producer = await clients.open({ connectionName: "test-producer", commandTimeoutMs: 5_000 });
+  // The producer shares the event loop with three gateways and the client: on a loaded machine a
+  // long run stalls it for seconds, and the default 1 s socket timeout then drops its connection
+  // (an xadd refused with "Stream isn't writeable", 38 s into a 100,000-operation run).
+  producer = await clients.open({
+    connectionName: "test-producer",
+    commandTimeoutMs: 5_000,
+    socketTimeoutMs: 30_000,
+  });
   const env = { RATE_LIMIT_PER_MINUTE: "0", REDIS_COMMAND_TIMEOUT_MS: "2000" };
   for (let index = 0; index < INSTANCES; index++) {
-    gateways.push(await startGatewayInProcess({ redisUrl: server.url, keyPrefix, env }));
+    const gateway = await startGatewayInProcess({ redisUrl: server.url, keyPrefix, env });
+    // The client (fetch) and the servers share this process's event loop. Under a long run on a
+    // loaded machine, the loop stalls for seconds, and the server's 5 s keep-alive timer could close
+    // a socket the client's 4 s one had not yet retired, as the client sent a request on it (an
+    // ECONNRESET before any answer, 28 s into a 100,000-operation run). Idle sockets here are
+    // retired by the client, as a load balancer in front of the gateway does.
+    gateway.gateway.httpServer.keepAliveTimeout = 60_000;
+    gateways.push(gateway);
   }
   await Promise.all(VIEWERS.map(async (user) => tokens.set(user, await tokenFor(user))));
 }, 120_000);
@@ -88,7 +102,11 @@ describe(`isolation at scale (seed ${SEED})`, () => {
       // Where each viewer's products are: from a first screen on a random instance.
       const screens = new Map<string, { id: string; service: string }[]>();
       await inBatches(VIEWERS, CONCURRENCY, async (user) => {
-        const response = await queryHome(pick(gateways).origin, tokens.get(user) as string);
+        // As long as the requests below get: on a loaded machine, 24 cold screens at once may take
+        // more than queryHome's default 10 s in this one process.
+        const response = await queryHome(pick(gateways).origin, tokens.get(user) as string, {
+          timeoutMs: 20_000,
+        });
         const screen = response.body?.data?.home;
         if (!screen) throw new Error(`no screen for ${user}: ${response.status}`);
         screens.set(
