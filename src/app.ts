@@ -99,6 +99,8 @@ export interface ReadinessCheck {
   readonly name: string;
   readonly critical: boolean;
   check(): boolean | Promise<boolean>;
+  /** Why the last check failed, for /readyz's `reasons` (no secrets: operators and probes read it). */
+  reason?(): string | undefined;
 }
 
 export interface BackgroundTask {
@@ -153,7 +155,16 @@ export interface Gateway {
   start(): Promise<void>;
   /** Starts background work and listens; resolves with the URL of /graphql. */
   listen(options: { port: number; host?: string }): Promise<{ url: string; port: number }>;
-  /** Stops taking requests, drains those in flight, stops background work. */
+  /**
+   * Tells load balancers to stop sending work (/readyz answers 503 "draining") while still serving
+   * everything that arrives; `stop` follows once they have noticed.
+   */
+  drain(): void;
+  /**
+   * Stops taking requests, drains those in flight, closes live sockets (1001 Going Away: clients
+   * reconnect, through the load balancer, to another instance), stops background work (the update
+   * consumer's pending entries are claimed by the other instances at once).
+   */
   stop(): Promise<void>;
 }
 
@@ -314,7 +325,7 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     return createContext(viewer, services);
   };
 
-  let state: "created" | "serving" | "stopping" = "created";
+  let state: "created" | "serving" | "draining" | "stopping" = "created";
 
   app.disable("x-powered-by");
   // req.ip, the address anonymous viewers are rate-limited by, then honours X-Forwarded-For from
@@ -342,10 +353,24 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     );
     const checks = Object.fromEntries(results.map(({ check, ok }) => [check.name, ok ? "up" : "down"]));
     const failing = results.filter(({ ok }) => !ok);
+    const reasons = Object.fromEntries(
+      failing.flatMap(({ check }) => {
+        const reason = check.reason?.();
+        return reason ? [[check.name, reason]] : [];
+      }),
+    );
     const ready = state === "serving" && !failing.some(({ check }) => check.critical);
     res.status(ready ? 200 : 503).json({
-      status: !ready ? "unavailable" : failing.length > 0 ? "degraded" : "ready",
+      status:
+        state === "draining"
+          ? "draining"
+          : !ready
+            ? "unavailable"
+            : failing.length > 0
+              ? "degraded"
+              : "ready",
       checks,
+      ...(Object.keys(reasons).length > 0 && { reasons }),
     });
   });
   if (ports.metrics) {
@@ -430,6 +455,9 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
       const actual = (httpServer.address() as AddressInfo).port;
       const shownHost = host === undefined || host === "0.0.0.0" || host === "::" ? "localhost" : host;
       return { url: `http://${shownHost}:${actual}/graphql`, port: actual };
+    },
+    drain() {
+      if (state === "serving") state = "draining";
     },
     async stop() {
       if (state === "stopping") return;

@@ -107,17 +107,26 @@ async function main(): Promise<void> {
   }
 
   const shutdown = (signal: string): void => {
-    logger.info({ signal }, "shutting down: draining requests");
-    gateway.stop().then(
-      () => {
-        logger.info("stopped");
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, "shutdown failed");
-        process.exit(1);
-      },
-    );
+    // Out of the load balancer's pool first (readiness 503), still serving what it sends meanwhile;
+    // then stop accepting, finish what is in flight and close the sockets.
+    logger.info({ signal, delayMs: config.SHUTDOWN_DELAY_MS }, "shutting down: leaving the load balancer");
+    gateway.drain();
+    const delayed = new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_DELAY_MS));
+    delayed
+      .then(() => {
+        logger.info("shutting down: draining requests");
+        return gateway.stop();
+      })
+      .then(
+        () => {
+          logger.info("stopped");
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, "shutdown failed");
+          process.exit(1);
+        },
+      );
   };
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);

@@ -34,6 +34,12 @@ export class PartitionedUpdateStream implements UpdateSource {
     for (const consumer of this.consumers) consumer.start();
   }
 
+  /** Why some partition's consumer cannot apply events right now; undefined while all work. */
+  problem(): string | undefined {
+    const problems = this.consumers.flatMap((consumer) => consumer.problem() ?? []);
+    return problems.length > 0 ? problems.join("; ") : undefined;
+  }
+
   async stop(): Promise<void> {
     await Promise.all(this.consumers.map((consumer) => consumer.stop()));
   }

@@ -236,7 +236,8 @@ export class RedisUpdateStream implements UpdateSource {
   private blocking = false;
   private backoffMs = MIN_BACKOFF_MS;
   private nextSweepAtMs = 0;
-  private trouble: { readonly sinceMs: number; lastLoggedMs: number } | undefined;
+  private trouble: { readonly sinceMs: number; lastLoggedMs: number; lastError: string } | undefined;
+  private ended: string | undefined;
 
   constructor(options: RedisUpdateStreamOptions) {
     this.redis = options.redis;
@@ -297,6 +298,7 @@ export class RedisUpdateStream implements UpdateSource {
     }
     this.loop = this.run().catch((error: unknown) => {
       // run() handles its failures; reaching this is a bug, and consuming has stopped.
+      this.ended = `consuming stopped unexpectedly: ${errorMessageOf(error)}`;
       this.logger.error(
         { err: error, stream: this.stream },
         "the update stream consumer stopped unexpectedly",
@@ -398,6 +400,7 @@ export class RedisUpdateStream implements UpdateSource {
     while (!this.stopping) {
       if (this.redis.status === "end") {
         // Only stop() should close the client; anyone else doing so ends consuming for good.
+        this.ended = "its client was closed; consuming stopped";
         this.logger.error(
           { stream: this.stream },
           "the update stream's client was closed; consuming stopped",
@@ -809,14 +812,28 @@ export class RedisUpdateStream implements UpdateSource {
   private troubled(error: unknown, message: string, fields: Record<string, unknown> = {}): void {
     const nowMs = this.clock.nowMs();
     if (!this.trouble) {
-      this.trouble = { sinceMs: nowMs, lastLoggedMs: nowMs };
+      this.trouble = {
+        sinceMs: nowMs,
+        lastLoggedMs: nowMs,
+        lastError: `${message}: ${errorMessageOf(error)}`,
+      };
     } else if (nowMs - this.trouble.lastLoggedMs >= REPEAT_WARNING_MS) {
       this.trouble.lastLoggedMs = nowMs;
     } else {
+      this.trouble.lastError = `${message}: ${errorMessageOf(error)}`;
       this.logger.debug({ err: error, stream: this.stream, ...fields }, message);
       return;
     }
     this.logger.warn({ err: error, stream: this.stream, ...fields }, message);
+  }
+
+  /**
+   * Why this consumer cannot apply events right now (every read or apply failed since the last
+   * success, or consuming ended); undefined while it works. For readiness.
+   */
+  problem(): string | undefined {
+    if (this.ended) return `${this.stream}: ${this.ended}`;
+    return this.trouble ? `${this.stream}: ${this.trouble.lastError}` : undefined;
   }
 
   private recovered(): void {

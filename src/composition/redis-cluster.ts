@@ -12,6 +12,7 @@ import { RedisL2Cache } from "../adapters/redis-l2-cache.js";
 import { RedisLocks } from "../adapters/redis-locks.js";
 import { RedisShardedPubSub } from "../adapters/redis-sharded-pubsub.js";
 import { updateStreamClientTimeouts } from "../adapters/redis-update-stream.js";
+import { RedisReadiness } from "../adapters/redis-readiness.js";
 import { RedisWindowRateLimiter } from "../adapters/redis-window-rate-limiter.js";
 import type { RedisClusterConfig } from "../config.js";
 import { type Mode, type ModeContext, task, traced, updateApplierFor } from "./mode.js";
@@ -48,6 +49,7 @@ export async function redisClusterMode(cluster: RedisClusterConfig, context: Mod
     shardedSubscribers: true,
     commandTimeoutMs: Math.max(commandTimeoutMs, 5_000),
   });
+  const redisReadiness = new RedisReadiness(commands, { timeoutMs: commandTimeoutMs * 5 });
   // Starting without Redis is allowed (requests fall back to the product services); say so loudly.
   await whenReady(commands, { timeoutMs: 5_000 }).catch((error: unknown) =>
     logger.warn(
@@ -138,7 +140,18 @@ export async function redisClusterMode(cluster: RedisClusterConfig, context: Mod
       logger,
     ),
     readiness: [
-      { name: "redis", critical: false, check: () => clusterAnswers(commands, commandTimeoutMs * 5) },
+      {
+        name: "redis",
+        critical: false,
+        check: () => redisReadiness.check(),
+        reason: () => redisReadiness.reason(),
+      },
+      {
+        name: "updates",
+        critical: false,
+        check: () => updates.problem() === undefined,
+        reason: () => updates.problem(),
+      },
     ],
     push: (event) => appendUpdateEvent(commands, event, stream),
     background: [
@@ -149,17 +162,4 @@ export async function redisClusterMode(cluster: RedisClusterConfig, context: Mod
       await Promise.allSettled([commands.quit(), busSubscriber.quit(), liveSubscriber.quit()]);
     },
   };
-}
-
-/** Connected, and a master answers a keyed command (CLUSTERDOWN or a MOVED loop fails it). */
-async function clusterAnswers(redis: Cluster, timeoutMs: number): Promise<boolean> {
-  if (redis.status !== "ready") return false;
-  const timedOut = new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
-  return Promise.race([
-    redis.exists("{readyz}").then(
-      () => true,
-      () => false,
-    ),
-    timedOut,
-  ]);
 }

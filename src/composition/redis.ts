@@ -1,4 +1,3 @@
-import type { Redis } from "ioredis";
 import { RedisPubSub } from "graphql-redis-subscriptions";
 import { ErrorsAreMissesCache } from "@apollo/utils.keyvaluecache";
 import { FailOpenL2Cache } from "../adapters/fail-open-l2-cache.js";
@@ -11,6 +10,7 @@ import { RedisL2Cache } from "../adapters/redis-l2-cache.js";
 import { RedisLocks } from "../adapters/redis-locks.js";
 import { updateStreamClientTimeouts } from "../adapters/redis-update-stream.js";
 import { PartitionedUpdateStream, appendUpdateEvent } from "../adapters/partitioned-update-stream.js";
+import { RedisReadiness } from "../adapters/redis-readiness.js";
 import { RedisWindowRateLimiter } from "../adapters/redis-window-rate-limiter.js";
 import { type Mode, type ModeContext, task, traced, updateApplierFor } from "./mode.js";
 
@@ -45,6 +45,8 @@ export async function redisMode(url: string, context: ModeContext): Promise<Mode
     // the request path's 100 ms would fail them under load (seen at 10,000 subscriptions).
     commandTimeoutMs: Math.max(commandTimeoutMs, 5_000),
   });
+  // Not critical: without Redis the gateway still answers (L1 and product services), degraded.
+  const redisReadiness = new RedisReadiness(commands, { timeoutMs: commandTimeoutMs * 5 });
   // Starting without Redis is allowed (requests fall back to the product services); say so loudly.
   await whenReady(commands, { timeoutMs: 2_000 }).catch((error: unknown) =>
     logger.warn({ err: error }, "Redis is not reachable at start; serving without L2 until it is"),
@@ -141,8 +143,20 @@ export async function redisMode(url: string, context: ModeContext): Promise<Mode
       new RedisKeyValueCache({ redis: commands, keyPrefix }),
       logger,
     ),
-    // Not critical: without Redis the gateway still answers (L1 and product services), degraded.
-    readiness: [{ name: "redis", critical: false, check: () => pingWithin(commands, commandTimeoutMs * 5) }],
+    readiness: [
+      {
+        name: "redis",
+        critical: false,
+        check: () => redisReadiness.check(),
+        reason: () => redisReadiness.reason(),
+      },
+      {
+        name: "updates",
+        critical: false,
+        check: () => updates.problem() === undefined,
+        reason: () => updates.problem(),
+      },
+    ],
     // The demo's simulated services push the way real ones do: XADD to the stream.
     push: (event) => appendUpdateEvent(commands, event, stream),
     background: [
@@ -153,17 +167,4 @@ export async function redisMode(url: string, context: ModeContext): Promise<Mode
       await Promise.allSettled([commands.quit(), subscriber.quit(), liveSubscriber.quit()]);
     },
   };
-}
-
-/** Asks Redis itself, so readiness recovers with Redis even on an instance that sends no traffic. */
-async function pingWithin(redis: Redis, timeoutMs: number): Promise<boolean> {
-  if (redis.status !== "ready") return false;
-  const timedOut = new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
-  return Promise.race([
-    redis.ping().then(
-      (answer) => answer === "PONG",
-      () => false,
-    ),
-    timedOut,
-  ]);
 }

@@ -108,7 +108,10 @@ describe("the home query through whole gateways on a Redis Cluster", () => {
 
   it("is ready, with Redis up", async () => {
     for (const gateway of [consumer, other]) {
-      expect((await readiness(gateway.origin)).body).toEqual({ status: "ready", checks: { redis: "up" } });
+      expect((await readiness(gateway.origin)).body).toEqual({
+        status: "ready",
+        checks: { redis: "up", updates: "up" },
+      });
     }
   });
 
@@ -140,6 +143,36 @@ describe("the home query through whole gateways on a Redis Cluster", () => {
     // What may run meanwhile is background work: stream reads, heartbeats, rate-limit syncs.
     for (const name of ["mget", "get", "evalsha", "del", "pexpire"])
       expect(counts[name], name).toBeUndefined();
+  });
+});
+
+describe("readiness tells the truth", () => {
+  it("REDIS_URL naming one node of the cluster: degraded, saying so, and the update consumer says it cannot run", async () => {
+    // A master that does not hold the stream's slot: the consumer's commands get MOVED.
+    const streamSlot = Number(await redis.cluster("KEYSLOT", `${keyPrefix}wrong-mode`));
+    const holder = await cluster.masterOf(streamSlot);
+    const port = (await cluster.masterPorts()).find((candidate) => candidate !== holder.port);
+    const wrong = await startGatewayInProcess({
+      redisUrl: `redis://127.0.0.1:${port}`,
+      keyPrefix,
+      env: { UPDATE_STREAM: `${keyPrefix}wrong-mode` },
+    });
+    try {
+      const ready = await waitFor(
+        async () => {
+          const answer = await readiness(wrong.origin);
+          return answer.body.checks["updates"] === "down" ? answer : undefined;
+        },
+        { timeoutMs: 10_000, what: "the update consumer reported down" },
+      );
+      expect(ready.status).toBe(200);
+      expect(ready.body.status).toBe("degraded");
+      expect(ready.body.checks["redis"]).toBe("down");
+      expect(ready.body.reasons?.["redis"]).toContain("set REDIS_CLUSTER_NODES");
+      expect(ready.body.reasons?.["updates"]).toContain("MOVED");
+    } finally {
+      await wrong.stop();
+    }
   });
 });
 

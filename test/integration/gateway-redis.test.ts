@@ -93,7 +93,10 @@ afterAll(async () => {
  */
 async function quiet(quietMs = 300): Promise<void> {
   for (const gateway of [first, second]) {
-    expect((await readiness(gateway.origin)).body).toEqual({ status: "ready", checks: { redis: "up" } });
+    expect((await readiness(gateway.origin)).body).toEqual({
+      status: "ready",
+      checks: { redis: "up", updates: "up" },
+    });
   }
   // The update stream's consumer polls on its own schedule (a blocking read every 2 s); it is not
   // start-up traffic, and windows leave it out anyway.

@@ -117,7 +117,7 @@ export async function homeScreen(origin: string, token: string): Promise<Screen>
 
 export interface Readiness {
   readonly status: number;
-  readonly body: { status: string; checks: Record<string, string> };
+  readonly body: { status: string; checks: Record<string, string>; reasons?: Record<string, string> };
 }
 
 export async function readiness(origin: string): Promise<Readiness> {
@@ -304,7 +304,13 @@ export class GatewayProcesses {
 function deepestDescendant(pid: number): number {
   let current = pid;
   for (;;) {
-    const children = execFileSync("ps", ["-o", "pid=", "--ppid", String(current)], { encoding: "utf8" })
+    let listed: string;
+    try {
+      listed = execFileSync("ps", ["-o", "pid=", "--ppid", String(current)], { encoding: "utf8" });
+    } catch {
+      return current; // ps exits 1 when there is no such process: no children
+    }
+    const children = listed
       .split("\n")
       .map((line) => Number(line.trim()))
       .filter((child) => child > 0);
