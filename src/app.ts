@@ -16,7 +16,9 @@ import { AuthenticationError, AuthenticationUnavailableError, type TokenVerifier
 import { type TrustProxy, clientAddress, trustFunction } from "./client-address.js";
 import {
   type ActiveViewers,
+  type BackgroundTask,
   type ChangeFeed,
+  type EdgeMetrics,
   type Clock,
   DomainError,
   type InvalidationBus,
@@ -26,6 +28,7 @@ import {
   type ProductService,
   ProductData,
   type RateLimiter,
+  type ReadinessCheck,
   type Recommendations,
   type ResponseReuse,
   SectionCursors,
@@ -86,27 +89,6 @@ export interface GatewayPorts {
   readonly edgeMetrics?: EdgeMetrics;
   /** Whole `home`/`section` answers reused while nothing they were built from changed; off when absent. */
   readonly responseReuse?: ResponseReuse;
-}
-
-/** What the request edge reports: every HTTP answer, every GraphQL error code, the open sockets. */
-export interface EdgeMetrics {
-  httpRequest(request: { route: string; method: string; status: number; durationMs: number }): void;
-  graphqlError(code: string): void;
-  observeSockets(read: () => { connections: number; subscriptions: number }): void;
-}
-
-export interface ReadinessCheck {
-  readonly name: string;
-  readonly critical: boolean;
-  check(): boolean | Promise<boolean>;
-  /** Why the last check failed, for /readyz's `reasons` (no secrets: operators and probes read it). */
-  reason?(): string | undefined;
-}
-
-export interface BackgroundTask {
-  readonly name: string;
-  start(): void | Promise<void>;
-  stop(): void | Promise<void>;
 }
 
 export interface GatewayOptions {

@@ -13,9 +13,8 @@ import {
 } from "cockatiel";
 import { CodedError } from "../domain/errors.js";
 import type { ProductInfo } from "../domain/model.js";
+import type { BreakerState } from "../domain/metrics.js";
 import type { CacheKey, CacheWrite, L2Cache, Logger } from "../domain/ports.js";
-
-export type BreakerState = "closed" | "open" | "half-open";
 
 export interface FailOpenL2CacheOptions {
   readonly inner: L2Cache;

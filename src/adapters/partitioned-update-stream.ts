@@ -1,4 +1,5 @@
-import type { UpdateEvent, UpdateSource } from "../domain/updates.js";
+import type { UpdateSource } from "../domain/ports.js";
+import type { UpdateEvent } from "../domain/updates.js";
 import type { RedisCommands } from "./redis-cluster-client.js";
 import {
   RedisUpdateStream,

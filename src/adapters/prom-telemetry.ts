@@ -1,6 +1,16 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { ServiceId } from "../domain/model.js";
-import type { CacheTier, KeyClass, Telemetry, UpstreamOutcome } from "../domain/ports.js";
+import type {
+  BreakerState,
+  CacheTier,
+  InvalidationBusMetrics,
+  KeyClass,
+  PossibleLossCause,
+  SocketCounts,
+  Telemetry,
+  UpdateStreamMetrics,
+  UpstreamOutcome,
+} from "../domain/metrics.js";
 import type { ResponseReuseMetrics } from "../domain/response-reuse.js";
 import {
   type ApplyOutcome,
@@ -8,9 +18,6 @@ import {
   type UpdateMetrics,
   type UpdateRejectionReason,
 } from "../domain/updates.js";
-import type { BreakerState } from "./fail-open-l2-cache.js";
-import type { InvalidationBusMetrics, PossibleLossCause } from "./redis-invalidation-bus.js";
-import type { UpdateStreamMetrics } from "./redis-update-stream.js";
 
 export interface PromTelemetryOptions {
   /** Metric name prefix. */
@@ -22,12 +29,6 @@ export interface PromTelemetryOptions {
 }
 
 const BREAKER_STATES: readonly BreakerState[] = ["closed", "half-open", "open"];
-
-/** What the socket holds open right now; read at each scrape. */
-export interface SocketCounts {
-  readonly connections: number;
-  readonly subscriptions: number;
-}
 
 /**
  * The gateway's metrics on a registry of its own (never prom-client's global one), so several

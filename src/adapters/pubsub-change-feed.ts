@@ -7,14 +7,9 @@ import {
   type Viewer,
   viewerChannelName,
 } from "../domain/index.js";
+import type { PubSubEngineLike } from "./pubsub-engine.js";
 
-/** What graphql-subscriptions' in-memory `PubSub` and graphql-redis-subscriptions' `RedisPubSub` share. */
-export interface PubSubEngineLike {
-  publish(trigger: string, payload: unknown): Promise<void>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the engines type messages as any
-  subscribe(trigger: string, onMessage: (payload: any) => void, options?: unknown): Promise<number>;
-  unsubscribe(subscriptionId: number): void;
-}
+export type { PubSubEngineLike };
 
 export interface PubSubChangeFeedOptions {
   readonly pubsub: PubSubEngineLike;

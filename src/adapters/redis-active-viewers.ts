@@ -1,7 +1,7 @@
 import { LRUCache } from "lru-cache";
 import type { UserId } from "../domain/model.js";
 import type { Clock, Logger } from "../domain/ports.js";
-import type { ActiveViewers } from "../domain/updates.js";
+import type { ActiveViewers } from "../domain/ports.js";
 import type { RedisCommands } from "./redis-cluster-client.js";
 import { activityName } from "../domain/key-names.js";
 

@@ -1,19 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Cluster, Redis } from "ioredis";
 import { CodedError } from "../domain/errors.js";
+import type { InvalidationBusMetrics, PossibleLossCause } from "../domain/metrics.js";
 import type { RedisCommands } from "./redis-cluster-client.js";
 import type { CacheKey, InvalidationBus, InvalidationHandlers, Logger } from "../domain/ports.js";
-
-/** Why a subscriber may have missed messages; a small fixed set, fit for a metric label. */
-export type PossibleLossCause = "gap" | "reconnect" | "late-subscribe" | "malformed" | "ended";
-
-/** What the bus counts; `PromTelemetry` provides it. */
-export interface InvalidationBusMetrics {
-  invalidationSent(keys: number): void;
-  invalidationReceived(keys: number): void;
-  invalidationGap(): void;
-  possibleLoss(cause: PossibleLossCause): void;
-}
 
 export interface RedisInvalidationBusOptions {
   /** For PUBLISH: a command client from `createRedisClient`. */

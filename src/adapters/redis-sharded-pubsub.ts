@@ -1,6 +1,6 @@
 import type { Cluster } from "ioredis";
 import type { Logger } from "../domain/ports.js";
-import type { PubSubEngineLike } from "./pubsub-change-feed.js";
+import type { PubSubEngineLike } from "./pubsub-engine.js";
 
 export interface RedisShardedPubSubOptions {
   /** For SPUBLISH: a command client from `createRedisClusterClient`. */

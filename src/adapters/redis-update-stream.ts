@@ -1,41 +1,13 @@
 import { SpanKind, trace } from "@opentelemetry/api";
 import { CodedError } from "../domain/errors.js";
-import type { Clock, Logger } from "../domain/ports.js";
-import type {
-  UpdateApplier,
-  UpdateRejection,
-  UpdateRejectionReason,
-  UpdateSource,
-} from "../domain/updates.js";
+import { NO_UPDATE_STREAM_METRICS, type UpdateStreamMetrics } from "../domain/metrics.js";
+import type { Clock, Logger, UpdateSource } from "../domain/ports.js";
+import type { UpdateApplier, UpdateRejection } from "../domain/updates.js";
 import { type RedisCommands, commandTimeoutOf, isCluster, socketTimeoutOf } from "./redis-cluster-client.js";
 import { DEFAULT_MAX_EVENT_BYTES, parseUpdateEvent } from "./update-event-json.js";
 
 /** A proxy until tracing starts (if ever), then the SDK's tracer: fetched once, not per batch. */
 const TRACER = trace.getTracer("home-gateway");
-
-/** What the consumer counts; `PromTelemetry` implements it. */
-export interface UpdateStreamMetrics {
-  /** An entry was refused and dead-lettered. */
-  updateRejected(reason: UpdateRejectionReason): void;
-  updateDeadLettered(): void;
-  /** Idle pending entries taken over from a consumer (any, this one included) that did not ack them. */
-  updatesClaimed(count: number): void;
-  /** An apply rejected; the entry stays pending and is retried. */
-  updateApplyFailed(): void;
-  /**
-   * `lag`: entries in the stream not yet delivered to the group (Redis 7; undefined when Redis cannot
-   * tell, e.g. right after entries were deleted). `pending`: delivered but not yet acknowledged.
-   */
-  updateStreamBacklog(backlog: { readonly lag: number | undefined; readonly pending: number }): void;
-}
-
-export const NO_UPDATE_STREAM_METRICS: UpdateStreamMetrics = {
-  updateRejected: () => undefined,
-  updateDeadLettered: () => undefined,
-  updatesClaimed: () => undefined,
-  updateApplyFailed: () => undefined,
-  updateStreamBacklog: () => undefined,
-};
 
 export interface RedisUpdateStreamOptions {
   /**

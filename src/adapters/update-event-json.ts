@@ -6,7 +6,7 @@ import {
   type UpdateKind,
   type UpdateRejection,
 } from "../domain/index.js";
-import { productInfoSchema } from "./http-product-service.js";
+import { productInfoSchema } from "./product-info-json.js";
 
 /** Larger events are refused: a product is a few hundred bytes, an invalidation at most 500 ids. */
 export const DEFAULT_MAX_EVENT_BYTES = 64 * 1024;

@@ -2,10 +2,10 @@ import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
 import type { Logger as PinoLogger } from "pino";
 import { TracedChangeFeed, TracedL2Cache, type Tracing, tracedApplier } from "../adapters/otel-tracing.js";
 import type { PromTelemetry } from "../adapters/prom-telemetry.js";
-import type { BackgroundTask, ReadinessCheck } from "../app.js";
 import type { Config } from "../config.js";
 import {
   type ActiveViewers,
+  type BackgroundTask,
   type ChangeFeed,
   type Clock,
   GENERIC_REFRESH_DEFAULTS,
@@ -14,6 +14,7 @@ import {
   type Locks,
   PlanChangesOnTheBus,
   type RateLimiter,
+  type ReadinessCheck,
   UpdateApplier,
   type UpdateEvent,
 } from "../domain/index.js";

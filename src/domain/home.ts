@@ -1,15 +1,6 @@
-import type DataLoader from "dataloader";
 import { RecommendationsUnavailableError } from "./errors.js";
-import {
-  ANONYMOUS,
-  type HomePlan,
-  type PlannedSection,
-  type ProductId,
-  type ProductRef,
-  type ResolvedProduct,
-  type Viewer,
-} from "./model.js";
-import type { Logger, Recommendations } from "./ports.js";
+import { ANONYMOUS, type HomePlan, type PlannedSection, type ResolvedProduct, type Viewer } from "./model.js";
+import type { Logger, ProductLoader, Recommendations } from "./ports.js";
 
 export type ResolvedSection =
   | { readonly plan: PlannedSection; readonly products: readonly ResolvedProduct[] }
@@ -34,7 +25,7 @@ export async function resolveHome(
   viewer: Viewer,
   deps: {
     readonly recommendations: Recommendations;
-    readonly loader: DataLoader<ProductRef, ResolvedProduct, ProductId>;
+    readonly loader: ProductLoader;
     readonly logger: Logger;
   },
   options: { readonly fullSections?: number | undefined } = {},
@@ -57,7 +48,7 @@ export async function resolveHome(
 export async function resolvePlannedSection(
   plan: PlannedSection,
   deps: {
-    readonly loader: DataLoader<ProductRef, ResolvedProduct, ProductId>;
+    readonly loader: ProductLoader;
     readonly logger: Logger;
   },
 ): Promise<ResolvedSection> {

@@ -1,5 +1,6 @@
 export * from "./model.js";
 export * from "./ports.js";
+export * from "./metrics.js";
 export * from "./errors.js";
 export * from "./product-data.js";
 export * from "./home.js";

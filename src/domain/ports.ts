@@ -1,4 +1,13 @@
-import type { HomePlan, ProductId, ProductInfo, ProductRef, ServiceId, UserId, Viewer } from "./model.js";
+import type {
+  HomePlan,
+  ProductId,
+  ProductInfo,
+  ProductRef,
+  ResolvedProduct,
+  ServiceId,
+  UserId,
+  Viewer,
+} from "./model.js";
 
 /** One upstream product line. */
 export interface ProductService {
@@ -12,6 +21,16 @@ export interface ProductService {
 /** Which products a viewer sees, in which sections and order: one call per viewer and screen. */
 export interface Recommendations {
   forViewer(viewer: Viewer): Promise<HomePlan>;
+}
+
+/**
+ * One request's product lookups: every `loadMany` of the same tick goes out as ONE batch (one L2
+ * round trip, at most one call per product service), results aligned with the refs. Made per
+ * request by `ProductData.loaderFor` (a DataLoader); the resolvers only pass it on.
+ */
+export interface ProductLoader {
+  load(ref: ProductRef): Promise<ResolvedProduct>;
+  loadMany(refs: readonly ProductRef[]): Promise<(ResolvedProduct | Error)[]>;
 }
 
 /** A key of the product caches: a user's personalised entry or a product's generic one. */
@@ -135,23 +154,6 @@ export interface LateArrivals {
   arrived(user: UserId, products: readonly ProductInfo[]): void;
 }
 
-export type CacheTier = "l1" | "l2";
-export type KeyClass = "personal" | "generic";
-export type UpstreamOutcome = "ok" | "error" | "late";
-
-/** What the request path counts; an adapter turns it into metrics. */
-export interface Telemetry {
-  cacheLookup(tier: CacheTier, keyClass: KeyClass, result: { hits: number; misses: number }): void;
-  cacheError(tier: CacheTier, operation: string): void;
-  upstreamCall(service: ServiceId, kind: KeyClass, durationMs: number, outcome: UpstreamOutcome): void;
-}
-
-export const NO_TELEMETRY: Telemetry = {
-  cacheLookup: () => undefined,
-  cacheError: () => undefined,
-  upstreamCall: () => undefined,
-};
-
 /** What a span may carry: counts and names, never keys, tokens or a viewer's data. */
 export type SpanAttributes = Readonly<Record<string, string | number | boolean>>;
 
@@ -175,4 +177,41 @@ export interface Logger {
 
 export function productRefOf(info: ProductInfo): ProductRef {
   return { id: info.id, service: info.service };
+}
+
+/** A named check for /readyz; `critical: false` degrades readiness without failing it. */
+export interface ReadinessCheck {
+  readonly name: string;
+  readonly critical: boolean;
+  check(): boolean | Promise<boolean>;
+  /** Why the last check failed, for /readyz's `reasons` (no secrets: operators and probes read it). */
+  reason?(): string | undefined;
+}
+
+/** Background work that starts with the gateway and stops (in reverse order) before it closes. */
+export interface BackgroundTask {
+  readonly name: string;
+  start(): void | Promise<void>;
+  stop(): void | Promise<void>;
+}
+
+/**
+ * Who has been around lately, so pushes for viewers who are not can be kept out of L2. The request
+ * path calls `touch`; the update applier asks `isActive`.
+ */
+export interface ActiveViewers {
+  /**
+   * The viewer is around now. Cheap enough for every request (adapters may skip repeated touches
+   * for a while) and never rejects: a lost touch only makes a viewer look inactive sooner.
+   */
+  touch(user: UserId): Promise<void>;
+  /** Whether the viewer was touched within the last `windowMs`. */
+  isActive(user: UserId, windowMs: number): Promise<boolean>;
+}
+
+/** Something that feeds update events to an applier until stopped: a stream consumer, a queue. */
+export interface UpdateSource {
+  start(): void;
+  /** Resolves once no event is being applied any more. */
+  stop(): Promise<void>;
 }

@@ -13,20 +13,20 @@ import {
   type CacheKey,
   type CacheWrite,
   type Clock,
-  type KeyClass,
   type L1Cache,
   type L2Cache,
   type LateArrivals,
   type Logger,
   NO_SPANS,
+  type ProductLoader,
   type ProductService,
   type Spans,
-  type Telemetry,
   cacheKeyId,
   genericKey,
   personalKey,
   productRefOf,
 } from "./ports.js";
+import type { KeyClass, Telemetry } from "./metrics.js";
 
 export interface ProductDataOptions {
   readonly l1: L1Cache;
@@ -82,7 +82,7 @@ export class ProductData {
   constructor(private readonly options: ProductDataOptions) {}
 
   /** A loader for one request and one viewer; its batch covers every tile of the request. */
-  loaderFor(viewer: Viewer): DataLoader<ProductRef, ResolvedProduct, ProductId> {
+  loaderFor(viewer: Viewer): ProductLoader {
     const batch =
       viewer.kind === "user"
         ? (refs: readonly ProductRef[]) => this.resolveForUser(viewer.id, refs)

@@ -1,9 +1,8 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import type DataLoader from "dataloader";
 import { DomainError, InvalidArgumentError } from "./errors.js";
 import { type ResolvedSection, planFor, resolvePlannedSection } from "./home.js";
-import type { PlannedSection, ProductId, ProductRef, ResolvedProduct, Viewer } from "./model.js";
-import type { Logger, Recommendations } from "./ports.js";
+import type { PlannedSection, Viewer } from "./model.js";
+import type { Logger, ProductLoader, Recommendations } from "./ports.js";
 
 export class SectionNotFoundError extends DomainError {
   constructor(id: string) {
@@ -63,7 +62,7 @@ export async function resolveSection(
   page: SectionPageRequest,
   deps: {
     readonly recommendations: Recommendations;
-    readonly loader: DataLoader<ProductRef, ResolvedProduct, ProductId>;
+    readonly loader: ProductLoader;
     readonly logger: Logger;
     readonly cursors: SectionCursors;
   },

@@ -1,6 +1,7 @@
 import { DomainError } from "./errors.js";
 import type { ProductId, ProductInfo, UserId } from "./model.js";
 import {
+  type ActiveViewers,
   type CacheKey,
   type InvalidationBus,
   type L2Cache,
@@ -95,33 +96,12 @@ export interface ApplyOutcome {
   readonly viewerActive?: boolean | undefined;
 }
 
-/**
- * Who has been around lately, so pushes for viewers who are not can be kept out of L2. The request
- * path calls `touch`; the update applier asks `isActive`.
- */
-export interface ActiveViewers {
-  /**
-   * The viewer is around now. Cheap enough for every request (adapters may skip repeated touches
-   * for a while) and never rejects: a lost touch only makes a viewer look inactive sooner.
-   */
-  touch(user: UserId): Promise<void>;
-  /** Whether the viewer was touched within the last `windowMs`. */
-  isActive(user: UserId, windowMs: number): Promise<boolean>;
-}
-
 /** What applying events counts; an adapter turns it into metrics. */
 export interface UpdateMetrics {
   updateApplied(outcome: ApplyOutcome): void;
 }
 
 export const NO_UPDATE_METRICS: UpdateMetrics = { updateApplied: () => undefined };
-
-/** Something that feeds update events to an applier until stopped: a stream consumer, a queue. */
-export interface UpdateSource {
-  start(): void;
-  /** Resolves once no event is being applied any more. */
-  stop(): Promise<void>;
-}
 
 /** The event could not be applied (the L2 write or delete failed); it should be retried. */
 export class UpdateApplyError extends DomainError {

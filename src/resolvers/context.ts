@@ -1,15 +1,12 @@
-import type DataLoader from "dataloader";
 import type {
   ActiveViewers,
   ChangeFeed,
   Clock,
   Logger,
   ProductData,
-  ProductId,
-  ProductRef,
+  ProductLoader,
   Recommendations,
   ReuseTicket,
-  ResolvedProduct,
   SectionCursors,
   Viewer,
 } from "../domain/index.js";
@@ -20,7 +17,7 @@ import type { TileFaultLog } from "./tile-fault-log.js";
 export interface GatewayContext {
   readonly viewer: Viewer;
   /** Per operation: batches and deduplicates every product lookup of this request. */
-  readonly products: DataLoader<ProductRef, ResolvedProduct, ProductId>;
+  readonly products: ProductLoader;
   readonly services: HomeServices;
   /**
    * Present when this answer may be kept for reuse: resolvers vouch for what they built from

@@ -8,7 +8,6 @@ import { RedisL2Cache } from "../../src/adapters/redis-l2-cache.js";
 import {
   RedisUpdateStream,
   type RedisUpdateStreamOptions,
-  type UpdateStreamMetrics,
   updateStreamClientTimeouts,
 } from "../../src/adapters/redis-update-stream.js";
 import { SystemClock } from "../../src/adapters/system-clock.js";
@@ -21,6 +20,7 @@ import {
   type UpdateRejectionReason,
   UpdateApplier,
   personalKey,
+  type UpdateStreamMetrics,
 } from "../../src/domain/index.js";
 import { productInfo, shuffled } from "../contract/product-info.js";
 import { RecordingLogger } from "../support/recording-logger.js";

@@ -2,12 +2,11 @@ import { describe, expect, it } from "vitest";
 import { FakeClock } from "../../src/adapters/fakes/fake-clock.js";
 import { FakeL2Cache } from "../../src/adapters/fakes/fake-l2-cache.js";
 import {
-  type BreakerState,
   FailOpenL2Cache,
   L2CircuitOpenError,
   L2TimeoutError,
 } from "../../src/adapters/fail-open-l2-cache.js";
-import { genericKey } from "../../src/domain/index.js";
+import { type BreakerState, genericKey } from "../../src/domain/index.js";
 import { productInfo } from "../contract/product-info.js";
 import { RecordingLogger } from "../support/recording-logger.js";
 import { settled, waitFor } from "../support/wait-for.js";
