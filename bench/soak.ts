@@ -294,6 +294,7 @@ async function main(): Promise<void> {
       }
     }
     const closedSteady = [...steadySockets.values()].filter((socket) => socket.closed).length;
+    const refetchesFailed = [...clients.values()].reduce((sum, client) => sum + client.refetchesFailed, 0);
     const resyncs = new Map<string, number>();
     for (const client of clients.values()) {
       for (const [reason, count] of client.resyncs) resyncs.set(reason, (resyncs.get(reason) ?? 0) + count);
@@ -324,6 +325,7 @@ async function main(): Promise<void> {
       updatesHeldAfterResyncRefetch: delivery.byRefetch,
       updatesLost: lost.length,
       resyncsRequired: Object.fromEntries(resyncs),
+      refetchesFailed,
       screensMissingTheNewestUpdate: staleScreens.length,
       steadySubscriptionsClosed: closedSteady,
       subscriptionsOpenedAndClosed: opened,
@@ -362,6 +364,7 @@ async function main(): Promise<void> {
     log(JSON.stringify(report, null, 2));
     const problems = [
       load.failures > 0 && `${load.failures} failed requests`,
+      refetchesFailed > 0 && `${refetchesFailed} refetches after ResyncRequired failed`,
       lost.length > 0 &&
         `${lost.length} updates lost (e.g. ${lost
           .slice(0, 3)
@@ -460,6 +463,8 @@ class SteadyClient {
   /** The newest version of each product a refetch after ResyncRequired showed. */
   readonly refetched = new Map<string, number>();
   readonly resyncs = new Map<string, number>();
+  refetchesFailed = 0;
+  private resyncPending = false;
   private read = 0;
 
   constructor(
@@ -489,8 +494,19 @@ class SteadyClient {
         this.live.set(id, Math.max(this.live.get(id) ?? 0, version));
       }
     }
-    if (!resync) return;
-    for (const [id, version] of productVersions(tilesOf(await this.refetch()))) {
+    if (resync) this.resyncPending = true;
+    if (!this.resyncPending) return;
+    let tiles: ReturnType<typeof tilesOf>;
+    try {
+      tiles = tilesOf(await this.refetch());
+    } catch {
+      // A refetch that failed (or timed out) is a failed request; the app tries again, and so does
+      // this client on its next pass.
+      this.refetchesFailed++;
+      return;
+    }
+    this.resyncPending = false;
+    for (const [id, version] of productVersions(tiles)) {
       this.refetched.set(id, Math.max(this.refetched.get(id) ?? 0, version));
     }
   }
