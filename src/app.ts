@@ -104,6 +104,11 @@ export interface GatewayOptions {
   readonly security?: SecurityOptions;
   /** The playground and the reference renderer; neither is served without this. */
   readonly web?: WebOptions;
+  /**
+   * The schema from `buildGatewaySchema`, when the caller built it already: main.ts builds it before
+   * opening any Redis connection, so that its CPU does not stall their handshakes. Built here if absent.
+   */
+  readonly schema?: GraphQLSchema;
 }
 
 export interface SecurityOptions {
@@ -190,7 +195,7 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     cursors: new SectionCursors(options.cursorSecret ?? DEV_CURSOR_SECRET),
   };
 
-  const schema = await buildGatewaySchema();
+  const schema = options.schema ?? (await buildGatewaySchema());
   const app = express();
   const httpServer = createServer(app);
   const security = options.security ?? {};

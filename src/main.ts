@@ -7,6 +7,7 @@ import { type Config, ConfigError, DEV_CURSOR_SECRET, loadConfig } from "./confi
 import { buildPorts } from "./composition/gateway-ports.js";
 import { DEMO_USERS } from "./composition/upstreams.js";
 import { ManifestError, TrustedDocuments } from "./trusted-documents.js";
+import { buildGatewaySchema } from "./resolvers/schema.js";
 import { developmentDemoTokens } from "./web/demo-tokens.js";
 
 /** The composition root: the one place that reads the environment and builds real adapters. */
@@ -36,6 +37,9 @@ async function main(): Promise<void> {
   // Before anything is built: the SDK installs the context manager the spans rely on.
   const tracing = startTracing(process.env, logger);
   if (tracing) logger.info("tracing on: exporting spans as the OTEL_* variables say");
+  // Before any connection opens: building the schema takes the CPU for a few hundred ms (more on a
+  // busy machine), which would let the Redis handshakes of the connections opened meanwhile time out.
+  const schema = await buildGatewaySchema();
   const ports = await buildPorts(config, logger, tracing);
   const tokenOptions = {
     secret: config.jwtSecret,
@@ -46,6 +50,7 @@ async function main(): Promise<void> {
     verifiedTtlMs: config.JWT_VERIFIED_TTL_MS,
   };
   const gateway = await createGateway(ports, {
+    schema,
     tokens: new TokenVerifier(tokenOptions),
     production: config.NODE_ENV === "production",
     softTimeoutMs: config.SOFT_TIMEOUT_MS,
