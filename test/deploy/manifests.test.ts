@@ -68,6 +68,28 @@ function unknownVariables(environment: Record<string, string>): string[] {
   return Object.keys(environment).filter((name) => !(name in config));
 }
 
+/** The services of compose.yaml, as far as the tests read them. */
+interface ComposeService {
+  command?: string[] | string;
+  entrypoint?: string[];
+  depends_on?: Record<string, { condition: string }> | string[];
+  environment?: Record<string, string>;
+  healthcheck?: { test: string[] };
+  profiles?: string[];
+  restart?: string;
+  stop_grace_period?: string;
+}
+
+/** The Redis Cluster's nodes in compose.yaml. */
+const CLUSTER_NODES = [
+  "redis-node-1",
+  "redis-node-2",
+  "redis-node-3",
+  "redis-node-4",
+  "redis-node-5",
+  "redis-node-6",
+];
+
 /** A JWT key for configurations whose real one comes from a secret. */
 const SECRET = "k".repeat(48);
 
@@ -99,7 +121,17 @@ describe("Kubernetes manifests (deploy/k8s)", () => {
     expect(container.ports).toEqual([{ name: "http", containerPort: 4000 }]);
     const [sleep, seconds] = container.lifecycle.preStop.exec.command as string[];
     expect(sleep).toBe("sleep");
-    expect(pod.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(Number(seconds) + DRAIN_SECONDS + 5);
+    // SIGTERM comes after the preStop pause; then /readyz answers 503 for SHUTDOWN_DELAY_MS while
+    // serving, then the drain. The grace period holds all three and a margin.
+    const settings = byKind(await manifests(), "ConfigMap").data as Record<string, string>;
+    const { SHUTDOWN_DELAY_MS: shutdownDelayMs } = loadConfig({ ...settings, JWT_SECRET: SECRET });
+    expect(shutdownDelayMs).toBeGreaterThan(0);
+    expect(pod.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(
+      Number(seconds) + shutdownDelayMs / 1000 + DRAIN_SECONDS + 5,
+    );
+    // Whatever follows readiness sees the 503s within the delay.
+    const readiness = container.readinessProbe;
+    expect(readiness.periodSeconds * readiness.failureThreshold * 1000).toBeLessThan(shutdownDelayMs);
     expect(pod.securityContext.runAsNonRoot).toBe(true);
     expect(container.resources.requests).toEqual({ cpu: expect.any(String), memory: expect.any(String) });
   });
@@ -158,16 +190,14 @@ describe("compose (deploy/compose)", () => {
     }
   });
 
-  it("runs three gateways on one Redis behind haproxy, scraped by Prometheus, each with a valid configuration", async () => {
+  it("runs three gateways on a six-node Redis Cluster behind haproxy, scraped by Prometheus, each with a valid configuration", async () => {
     const compose = parse(await readFile(join(COMPOSE, "compose.yaml"), "utf8"), { merge: true }) as {
-      services: Record<string, { environment?: Record<string, string>; profiles?: string[] }>;
+      services: Record<string, ComposeService>;
     };
     const gateways = Object.keys(compose.services).filter((name) => name.startsWith("gateway-"));
     expect(gateways).toEqual(["gateway-1", "gateway-2", "gateway-3"]);
-    const cluster = Object.entries(compose.services).filter(([, service]) =>
-      service.profiles?.includes("cluster"),
-    );
-    expect(cluster.filter(([name]) => name.startsWith("redis-node-"))).toHaveLength(6);
+    // The default topology: no profile hides a part of it.
+    expect(Object.values(compose.services).filter((service) => service.profiles)).toEqual([]);
 
     const haproxy = await readFile(join(COMPOSE, "haproxy.cfg"), "utf8");
     const servers = [...haproxy.matchAll(/^\s*server (\S+) (\S+):(\d+)/gm)].map(
@@ -183,10 +213,85 @@ describe("compose (deploy/compose)", () => {
     expect(targets).toEqual(expected);
 
     for (const name of gateways) {
-      const environment = compose.services[name]?.environment ?? {};
+      const service = compose.services[name] as ComposeService;
+      const environment = service.environment ?? {};
       // JWT_SECRET is interpolated from the shell running compose; the image sets NODE_ENV.
       expect(environment.JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?/);
       expect(unknownVariables({ ...environment, NODE_ENV: "production", JWT_SECRET: SECRET })).toEqual([]);
+      const config = loadConfig({ ...environment, NODE_ENV: "production", JWT_SECRET: SECRET });
+      expect(config.REDIS_URL).toBeUndefined();
+      expect(config.REDIS_CLUSTER_NODES?.nodes).toEqual(CLUSTER_NODES.map((host) => ({ host, port: 6379 })));
+      expect(config.UPDATE_STREAM_PARTITIONS).toBe(3);
+      // They start once the cluster is created.
+      expect(service.depends_on).toEqual({
+        "redis-cluster-init": { condition: "service_completed_successfully" },
+      });
+    }
+  });
+
+  it("makes the Redis Cluster from six cluster-enabled nodes, three primaries with a replica each, once", async () => {
+    const compose = parse(await readFile(join(COMPOSE, "compose.yaml"), "utf8"), { merge: true }) as {
+      services: Record<string, ComposeService>;
+    };
+    const nodes = Object.keys(compose.services).filter((name) => name.startsWith("redis-node-"));
+    expect(nodes).toEqual(CLUSTER_NODES);
+    for (const name of nodes) {
+      const command = (compose.services[name]?.command ?? []) as string[];
+      const option = (flag: string): string | undefined => command[command.indexOf(flag) + 1];
+      expect(command[0]).toBe("redis-server");
+      expect(option("--cluster-enabled")).toBe("yes");
+      // Nodes announce their compose name, which every container resolves (addresses change when
+      // a container is recreated), and clients are sent to that name.
+      expect(option("--cluster-announce-hostname")).toBe(name);
+      expect(option("--cluster-preferred-endpoint-type")).toBe("hostname");
+      expect(compose.services[name]?.healthcheck?.test).toEqual(["CMD", "redis-cli", "ping"]);
+    }
+
+    const init = compose.services["redis-cluster-init"] as ComposeService;
+    expect(init.restart).toBe("no");
+    expect(init.depends_on).toEqual(
+      Object.fromEntries(nodes.map((name) => [name, { condition: "service_healthy" }])),
+    );
+    expect(init.entrypoint).toEqual(["sh", "-ec"]);
+    const [script] = init.command as string[];
+    const create = (script ?? "").split("\n").find((line) => line.includes("--cluster create"));
+    const words = (create ?? "").trim().split(/\s+/);
+    expect(words.slice(0, 3)).toEqual(["redis-cli", "--cluster", "create"]);
+    expect(words.slice(3, 9)).toEqual(nodes.map((name) => `${name}:6379`));
+    expect(words.slice(9)).toEqual(["--cluster-replicas", "1", "--cluster-yes"]);
+    // Idempotent: the create runs only when the slots are not all assigned yet, and the service
+    // exits 0 only once the cluster says it is ok.
+    expect(script).toMatch(
+      /if redis-cli -h redis-node-1 cluster info \| grep -q '\^cluster_slots_assigned:16384'; then/,
+    );
+    expect(script).toMatch(/grep -q '\^cluster_state:ok'; then exit 0; fi/);
+    expect(script?.trimEnd().endsWith("exit 1")).toBe(true);
+  });
+
+  it("drains a stopping gateway: haproxy drops it within SHUTDOWN_DELAY_MS, retries elsewhere, and compose waits for the drain", async () => {
+    const compose = parse(await readFile(join(COMPOSE, "compose.yaml"), "utf8"), { merge: true }) as {
+      services: Record<string, ComposeService>;
+    };
+    const haproxy = await readFile(join(COMPOSE, "haproxy.cfg"), "utf8");
+    const check = /^\s*default-server check inter (\d+)s fall (\d+) rise \d+/m.exec(haproxy);
+    expect(check).not.toBeNull();
+    const dropMs = Number(check?.[1]) * 1000 * Number(check?.[2]);
+    expect(haproxy).toMatch(/^\s*option httpchk GET \/readyz$/m);
+    expect(haproxy).toMatch(/^\s*http-check expect status 200$/m);
+    // As the haproxy the cluster tests run behind (test/support/haproxy.ts).
+    expect(haproxy).toMatch(/^\s*retries 3$/m);
+    expect(haproxy).toMatch(/^\s*option redispatch$/m);
+    expect(haproxy).toMatch(/^\s*retry-on conn-failure empty-response$/m);
+    expect(haproxy).toMatch(/^\s*timeout tunnel 1h$/m);
+
+    for (const name of ["gateway-1", "gateway-2", "gateway-3"]) {
+      const service = compose.services[name] as ComposeService;
+      const config = loadConfig({ ...service.environment, NODE_ENV: "production", JWT_SECRET: SECRET });
+      expect(config.SHUTDOWN_DELAY_MS).toBeGreaterThan(dropMs);
+      const grace = /^(\d+)s$/.exec(service.stop_grace_period ?? "");
+      expect(Number(grace?.[1]) * 1000).toBeGreaterThanOrEqual(
+        config.SHUTDOWN_DELAY_MS + DRAIN_SECONDS * 1000 + 5_000,
+      );
     }
   });
 
