@@ -7,15 +7,15 @@
  *   adapters       one per port: the domain, and the support modules below; never another adapter
  *   adapters/fakes one fake per port: the domain, each other, the support modules
  *   resolvers      inbound GraphQL: domain, ui-components
- *   edge           the request edge (app.ts and the HTTP and socket modules): domain, resolvers,
- *                  ui-components, config, and the tracing adapter (request spans are the edge's)
+ *   inbound        the request edge (src/inbound: HTTP, the socket, the request gate, ops and web
+ *                  routes) and app.ts, which assembles it: domain, resolvers, ui-components, config,
+ *                  and the tracing adapter (request spans are the edge's)
  *   composition    builds adapters per mode; fakes only for the in-memory mode and the demo upstreams
  *   main.ts        the process: anything
  */
 const SUPPORT =
   "^src/adapters/(http-json|product-info-json|pubsub-engine|redis-client|redis-cluster-client|update-event-json|update-stream-partitions)\\.ts$";
-const EDGE =
-  "^src/(app|auth|socket|security|client-address|document-cache|operation-errors|trusted-documents|response-reuse-http)\\.ts$|^src/web/";
+const EDGE = "^src/app\\.ts$|^src/inbound/";
 
 module.exports = {
   allowed: [

@@ -1,5 +1,5 @@
 /**
- * Builds the pages the gateway serves itself (src/web/routes.ts): GraphiQL at /playground and the
+ * Builds the pages the gateway serves itself (src/inbound/web/routes.ts): GraphiQL at /playground and the
  * reference renderer at /renderer, each into dist-web/<page>/ with its assets under its own path.
  * Everything the pages load is bundled here, so they work with no internet.
  *

@@ -1,5 +1,5 @@
 /** Mints a signed development token: `npm run token -- alice [--expires 2h]`. */
-import { mintToken } from "../src/auth.js";
+import { mintToken } from "../src/inbound/auth.js";
 import { ConfigError, loadConfig } from "../src/config.js";
 
 const args = process.argv.slice(2);

@@ -2,13 +2,13 @@ import "reflect-metadata";
 import { startTracing } from "./adapters/otel-tracing.js";
 import { createLogger } from "./adapters/pino-logger.js";
 import { createGateway } from "./app.js";
-import { TokenVerifier, mintToken } from "./auth.js";
+import { TokenVerifier, mintToken } from "./inbound/auth.js";
 import { type Config, ConfigError, DEV_CURSOR_SECRET, loadConfig } from "./config.js";
 import { buildPorts } from "./composition/gateway-ports.js";
 import { DEMO_USERS } from "./composition/upstreams.js";
-import { ManifestError, TrustedDocuments } from "./trusted-documents.js";
+import { ManifestError, TrustedDocuments } from "./inbound/trusted-documents.js";
 import { buildGatewaySchema } from "./resolvers/schema.js";
-import { developmentDemoTokens } from "./web/demo-tokens.js";
+import { developmentDemoTokens } from "./inbound/web/demo-tokens.js";
 
 /** The composition root: the one place that reads the environment and builds real adapters. */
 async function main(): Promise<void> {

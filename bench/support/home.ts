@@ -1,5 +1,5 @@
 import { print } from "graphql";
-import { mintToken } from "../../src/auth.js";
+import { mintToken } from "../../src/inbound/auth.js";
 import { ACTION_KINDS, COMPONENT_KINDS } from "../../src/ui-components/index.js";
 import {
   HomeDocument,

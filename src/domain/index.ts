@@ -9,4 +9,5 @@ export * from "./generic-refresh.js";
 export * from "./updates.js";
 export * from "./periodic-loop.js";
 export * from "./key-names.js";
+export * from "./l1-coherence.js";
 export * from "./response-reuse.js";

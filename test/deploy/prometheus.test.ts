@@ -8,7 +8,7 @@ import { print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/adapters/pino-logger.js";
 import { type Gateway, createGateway } from "../../src/app.js";
-import { TokenVerifier, mintToken } from "../../src/auth.js";
+import { TokenVerifier, mintToken } from "../../src/inbound/auth.js";
 import { buildPorts } from "../../src/composition/gateway-ports.js";
 import { loadConfig } from "../../src/config.js";
 import { HomeDocument } from "../gql/graphql.js";

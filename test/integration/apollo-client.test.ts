@@ -12,7 +12,7 @@ import {
 } from "../../client/apollo-home-cache.js";
 import { HomeDocument, type HomeQuery } from "../../client/gql/graphql.js";
 import type { HomePlan, ProductInfo } from "../../src/domain/index.js";
-import { TrustedDocuments } from "../../src/trusted-documents.js";
+import { TrustedDocuments } from "../../src/inbound/trusted-documents.js";
 import { ACTION_KINDS, COMPONENT_KINDS } from "../../src/ui-components/index.js";
 import { type TestApp, createTestApp } from "../support/test-app.js";
 import { waitFor } from "../support/wait-for.js";

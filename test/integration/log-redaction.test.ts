@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mintToken } from "../../src/auth.js";
+import { mintToken } from "../../src/inbound/auth.js";
 import { GatewayProcesses, type GatewayProcess, tokenFor } from "../support/gateways.js";
 import { RawSocket } from "../support/raw-socket.js";
 import { type RedisServer, startRedisServer, testKeyPrefix } from "../support/redis-server.js";

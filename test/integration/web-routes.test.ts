@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TokenVerifier } from "../../src/auth.js";
+import { TokenVerifier } from "../../src/inbound/auth.js";
 import { DEV_JWT_SECRET } from "../../src/config.js";
 import { DEMO_USERS } from "../../src/composition/upstreams.js";
-import { developmentDemoTokens } from "../../src/web/demo-tokens.js";
+import { developmentDemoTokens } from "../../src/inbound/web/demo-tokens.js";
 import { type WebGateway, startWebGateway } from "../support/web-gateway.js";
 
 describe("demo tokens", () => {

@@ -15,7 +15,7 @@ import {
   type SecurityOptions,
   createGateway,
 } from "../../src/app.js";
-import { type TokenOptions, TokenVerifier, mintToken } from "../../src/auth.js";
+import { type TokenOptions, TokenVerifier, mintToken } from "../../src/inbound/auth.js";
 import { type LateArrivals, NO_TELEMETRY } from "../../src/domain/index.js";
 
 export const TEST_SECRET = "test-secret-that-is-long-enough-for-hs256!";

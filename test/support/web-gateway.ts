@@ -1,7 +1,7 @@
 import type { RequestListener, Server } from "node:http";
 import express, { type Router } from "express";
 import { DEMO_USERS } from "../../src/composition/upstreams.js";
-import { type WebOptions, webRoutes } from "../../src/web/routes.js";
+import { type WebOptions, webRoutes } from "../../src/inbound/web/routes.js";
 import { type TestApp, type TestAppOptions, createTestApp } from "./test-app.js";
 
 export interface WebGateway {

@@ -4,7 +4,7 @@ import {
   AuthenticationUnavailableError,
   type Identity,
   TokenVerifier,
-} from "../../src/auth.js";
+} from "../../src/inbound/auth.js";
 import {
   type Claims,
   JwksServer,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { specifiedRules } from "graphql";
-import { ValidatedDocuments } from "../../src/document-cache.js";
+import { ValidatedDocuments } from "../../src/inbound/document-cache.js";
 import { buildGatewaySchema } from "../../src/resolvers/schema.js";
 
 const SUBSCRIPTION = "subscription { homeUpdates { sequence } }";

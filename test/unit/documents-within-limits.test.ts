@@ -1,7 +1,7 @@
 import { parse, print, specifiedRules, validate } from "graphql";
 import { describe, expect, it } from "vitest";
 import { buildGatewaySchema } from "../../src/resolvers/schema.js";
-import { DEFAULT_LIMITS, operationProtections } from "../../src/security.js";
+import { DEFAULT_LIMITS, operationProtections } from "../../src/inbound/security.js";
 import { EXAMPLE_TABS } from "../../web/playground/examples.js";
 import * as renderer from "../../web/renderer/gql/graphql.js";
 import * as documents from "../gql/graphql.js";

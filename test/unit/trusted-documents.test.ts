@@ -12,7 +12,7 @@ import {
   PersistedQueries,
   TrustedDocuments,
   persistedQueryErrorCode,
-} from "../../src/trusted-documents.js";
+} from "../../src/inbound/trusted-documents.js";
 import { RendererHomeDocument } from "../../web/renderer/gql/graphql.js";
 
 const hashOf = (document: unknown): string => (document as { __meta__: { hash: string } }).__meta__.hash;

@@ -1,8 +1,8 @@
 import { parse as parseUrl } from "node:url";
 import { type ApolloServer, HeaderMap } from "@apollo/server";
 import type express from "express";
-import type { Logger, ResponseReuse, ReusableResponse, Viewer } from "./domain/index.js";
-import type { GatewayContext } from "./resolvers/context.js";
+import type { Logger, ResponseReuse, ReusableResponse, Viewer } from "../domain/index.js";
+import type { GatewayContext } from "../resolvers/context.js";
 import type { TrustedDocuments } from "./trusted-documents.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { GraphQLError, OperationTypeNode } from "graphql";
-import { DomainError, type Logger } from "./domain/index.js";
+import { DomainError, type Logger } from "../domain/index.js";
 
 /** Refuses subscriptions and mutations on HTTP with 400 before anything runs. */
 export function httpQueriesOnly<Context extends BaseContext>(): ApolloServerPlugin<Context> {

@@ -18,7 +18,7 @@ export interface WebOptions {
 }
 
 // The same from src/web (tsx, vitest) and from dist/web (npm start).
-const DEFAULT_ASSETS_DIR = fileURLToPath(new URL("../../dist-web/", import.meta.url));
+const DEFAULT_ASSETS_DIR = fileURLToPath(new URL("../../../dist-web/", import.meta.url));
 
 /**
  * Nothing on these pages may load from anywhere but this gateway: they must work with no internet,

@@ -7,7 +7,7 @@ import {
   jwtVerify,
 } from "jose";
 import { LRUCache } from "lru-cache";
-import { CodedError, type Viewer } from "./domain/index.js";
+import { CodedError, type Viewer } from "../domain/index.js";
 
 export interface TokenOptions {
   /** HS256 shared secret. */

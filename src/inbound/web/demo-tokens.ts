@@ -1,5 +1,5 @@
 import { mintToken } from "../auth.js";
-import { DEV_JWT_SECRET } from "../config.js";
+import { DEV_JWT_SECRET } from "../../config.js";
 
 export interface DemoUser {
   readonly id: string;

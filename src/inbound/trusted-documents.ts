@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { CodedError } from "./domain/errors.js";
+import { CodedError } from "../domain/errors.js";
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
   type KeyValueCache,
@@ -39,15 +39,15 @@ export const PERSISTED_QUERY_CODES = {
  * build` copies them into dist/trusted-documents, so that dist/ runs without the source tree.
  */
 export const PROJECT_MANIFESTS: readonly string[] = existsSync(
-  new URL("./trusted-documents/", import.meta.url),
+  new URL("../trusted-documents/", import.meta.url),
 )
   ? [
-      fileURLToPath(new URL("./trusted-documents/client.json", import.meta.url)),
-      fileURLToPath(new URL("./trusted-documents/renderer.json", import.meta.url)),
+      fileURLToPath(new URL("../trusted-documents/client.json", import.meta.url)),
+      fileURLToPath(new URL("../trusted-documents/renderer.json", import.meta.url)),
     ]
   : [
-      fileURLToPath(new URL("../client/gql/persisted-documents.json", import.meta.url)),
-      fileURLToPath(new URL("../web/renderer/gql/persisted-documents.json", import.meta.url)),
+      fileURLToPath(new URL("../../client/gql/persisted-documents.json", import.meta.url)),
+      fileURLToPath(new URL("../../web/renderer/gql/persisted-documents.json", import.meta.url)),
     ];
 
 export class ManifestError extends CodedError<"INVALID_TRUSTED_DOCUMENTS"> {
