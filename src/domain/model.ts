@@ -69,10 +69,17 @@ export interface HomePlan {
 }
 
 /** Why a tile shows what it shows. */
-export type Personalisation = "PERSONALIZED" | "GENERIC" | "PENDING" | "UNAVAILABLE";
+export const PERSONALISATION_STATES = ["PERSONALIZED", "GENERIC", "PENDING", "UNAVAILABLE"] as const;
+export type Personalisation = (typeof PERSONALISATION_STATES)[number];
 
-export type FallbackReason =
-  "ANONYMOUS_VIEWER" | "SERVICE_SLOW" | "SERVICE_FAILED" | "NOT_PERSONALISED" | "NO_DATA";
+export const FALLBACK_REASONS = [
+  "ANONYMOUS_VIEWER",
+  "SERVICE_SLOW",
+  "SERVICE_FAILED",
+  "NOT_PERSONALISED",
+  "NO_DATA",
+] as const;
+export type FallbackReason = (typeof FALLBACK_REASONS)[number];
 
 /** A product's data as one request resolved it, with how it got there. */
 export interface ResolvedProduct {

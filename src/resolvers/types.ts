@@ -1,12 +1,21 @@
 import { GraphQLDateTimeISO, GraphQLSafeInt, GraphQLSemVer, GraphQLURL } from "graphql-scalars";
 import { LocaleScalar } from "./locale-scalar.js";
 import { Field, ID, InputType, Int, InterfaceType, ObjectType, registerEnumType } from "type-graphql";
-import type { FallbackReason, Personalisation } from "../domain/index.js";
+import {
+  FALLBACK_REASONS,
+  type FallbackReason,
+  PERSONALISATION_STATES,
+  type Personalisation,
+} from "../domain/index.js";
 import {
   ACTION_KINDS,
+  ASPECT_RATIOS,
   COMPONENT_KINDS,
   HOME_UPDATE_KINDS,
   PLATFORMS,
+  SECTION_VARIANTS,
+  TILE_VARIANTS,
+  TONES,
   type ActionKind,
   type AspectRatio,
   type ComponentKind,
@@ -32,18 +41,12 @@ const ComponentKindEnum = enumOf(COMPONENT_KINDS);
 const ActionKindEnum = enumOf(ACTION_KINDS);
 const PlatformEnum = enumOf(PLATFORMS);
 const HomeUpdateKindEnum = enumOf(HOME_UPDATE_KINDS);
-const PersonalizationStateEnum = enumOf(["PERSONALIZED", "GENERIC", "PENDING", "UNAVAILABLE"] as const);
-const FallbackReasonEnum = enumOf([
-  "ANONYMOUS_VIEWER",
-  "SERVICE_SLOW",
-  "SERVICE_FAILED",
-  "NOT_PERSONALISED",
-  "NO_DATA",
-] as const);
-const ToneEnum = enumOf(["NEUTRAL", "ACCENT", "POSITIVE", "WARNING", "CRITICAL"] as const);
-const TileVariantEnum = enumOf(["COMPACT", "STANDARD", "FEATURED"] as const);
-const SectionVariantEnum = enumOf(["DEFAULT", "EMPHASIZED"] as const);
-const AspectRatioEnum = enumOf(["SQUARE", "LANDSCAPE", "PORTRAIT", "WIDE"] as const);
+const PersonalizationStateEnum = enumOf(PERSONALISATION_STATES);
+const FallbackReasonEnum = enumOf(FALLBACK_REASONS);
+const ToneEnum = enumOf(TONES);
+const TileVariantEnum = enumOf(TILE_VARIANTS);
+const SectionVariantEnum = enumOf(SECTION_VARIANTS);
+const AspectRatioEnum = enumOf(ASPECT_RATIOS);
 
 registerEnumType(ComponentKindEnum, {
   name: "ComponentKind",

@@ -43,10 +43,14 @@ export const BASELINE_COMPONENTS: ReadonlySet<ComponentKind> = new Set(["LIST_SE
 export const BASELINE_ACTIONS: ReadonlySet<ActionKind> = new Set(["OPEN_URL"]);
 
 /** Design tokens: the client maps each to its own palette and type scale. */
-export type Tone = "NEUTRAL" | "ACCENT" | "POSITIVE" | "WARNING" | "CRITICAL";
-export type TileVariant = "COMPACT" | "STANDARD" | "FEATURED";
-export type SectionVariant = "DEFAULT" | "EMPHASIZED";
-export type AspectRatio = "SQUARE" | "LANDSCAPE" | "PORTRAIT" | "WIDE";
+export const TONES = ["NEUTRAL", "ACCENT", "POSITIVE", "WARNING", "CRITICAL"] as const;
+export type Tone = (typeof TONES)[number];
+export const TILE_VARIANTS = ["COMPACT", "STANDARD", "FEATURED"] as const;
+export type TileVariant = (typeof TILE_VARIANTS)[number];
+export const SECTION_VARIANTS = ["DEFAULT", "EMPHASIZED"] as const;
+export type SectionVariant = (typeof SECTION_VARIANTS)[number];
+export const ASPECT_RATIOS = ["SQUARE", "LANDSCAPE", "PORTRAIT", "WIDE"] as const;
+export type AspectRatio = (typeof ASPECT_RATIOS)[number];
 
 export interface Image {
   readonly url: string;
