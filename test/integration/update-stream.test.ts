@@ -77,6 +77,20 @@ afterAll(async () => {
   await server.stop();
 });
 
+/** Resolves once `count` connections sit in a blocking XREADGROUP (CLIENT LIST flags them `b`). */
+async function blockedReads(count = 1): Promise<void> {
+  await waitFor(
+    async () => {
+      const list = (await producer.call("CLIENT", "LIST")) as string;
+      const blocked = list
+        .split("\n")
+        .filter((line) => /cmd=xreadgroup\b/.test(line) && /flags=\S*b/.test(line));
+      return blocked.length >= count || undefined;
+    },
+    { timeoutMs: 2_000, what: `${count} blocking read(s)` },
+  );
+}
+
 /** One stream, group, L2 and change log per test; consumers are added with `consumer()`. */
 async function setup(options: { readonly clients?: RedisClients } = {}) {
   const prefix = testKeyPrefix("update-stream");
@@ -172,8 +186,8 @@ describe("RedisUpdateStream", () => {
   it("applies an event appended to the stream within a second, then acknowledges it", async () => {
     const { consumer, append, versionOf, pendingCount, changes } = await setup();
     await consumer("gw-a");
-    // Let the consumer reach its blocking read, so the timing below is a push, not a start-up.
-    await new Promise<void>((resolve) => setTimeout(resolve, 200));
+    // The consumer is in its blocking read, so the timing below is a push, not a start-up.
+    await blockedReads();
 
     const appendedAtMs = Date.now();
     await append(personal("ana", "FL-1", 3));
@@ -569,7 +583,7 @@ describe("RedisUpdateStream", () => {
   it("ends a blocking read at once when stopped", async () => {
     const { consumer } = await setup();
     const stream = await consumer("gw-a", { blockMs: 10_000 });
-    await new Promise<void>((resolve) => setTimeout(resolve, 300));
+    await blockedReads();
 
     const startedMs = Date.now();
     await stream.stop();
