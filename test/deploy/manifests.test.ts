@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,6 +20,8 @@ import {
   instructionsOf,
   readDockerfile,
 } from "../support/dockerfile.js";
+import { freePort } from "../support/free-port.js";
+import { waitFor } from "../support/wait-for.js";
 
 const run = promisify(execFile);
 const K8S = join(ROOT, "deploy/k8s");
@@ -267,6 +269,78 @@ describe("compose (deploy/compose)", () => {
     expect(script).toMatch(/grep -q '\^cluster_state:ok'; then exit 0; fi/);
     expect(script?.trimEnd().endsWith("exit 1")).toBe(true);
   });
+
+  it("runs redis-cluster-init's script as written against six cluster-enabled redis-servers: it creates the cluster, and a second run leaves it alone", async () => {
+    const compose = parse(await readFile(join(COMPOSE, "compose.yaml"), "utf8"), { merge: true }) as {
+      services: Record<string, ComposeService>;
+    };
+    const directory = await mkdtemp(join(tmpdir(), "hg-compose-cluster-"));
+    const servers: ChildProcess[] = [];
+    try {
+      // Each node started with its compose command, on loopback: its name becomes localhost.
+      const ports: number[] = [];
+      for (const name of CLUSTER_NODES) {
+        const port = await freePort();
+        const command = (compose.services[name]?.command as string[]).map((word) =>
+          word === name ? "localhost" : word,
+        );
+        const dir = join(directory, name);
+        await run("mkdir", ["-p", dir]);
+        servers.push(
+          spawn(
+            command[0] as string,
+            [...command.slice(1), "--port", String(port), "--bind", "127.0.0.1", "--save", ""],
+            {
+              cwd: dir,
+              stdio: "ignore",
+            },
+          ),
+        );
+        ports.push(port);
+      }
+      for (const port of ports) {
+        await waitFor(
+          async () => (await run("redis-cli", ["-p", String(port), "ping"])).stdout.includes("PONG"),
+          {
+            timeoutMs: 10_000,
+            intervalMs: 100,
+            what: `redis-server on ${port}`,
+          },
+        );
+      }
+      // The script with compose's names as these nodes' addresses, and compose's `$$` unescaped.
+      let script = (compose.services["redis-cluster-init"]?.command as string[])[0] as string;
+      script = script.replaceAll("$$", "$");
+      CLUSTER_NODES.forEach((name, index) => {
+        script = script
+          .replaceAll(`-h ${name} `, `-h 127.0.0.1 -p ${ports[index]} `)
+          .replaceAll(`${name}:6379`, `127.0.0.1:${ports[index]}`);
+      });
+      expect(script).not.toContain("redis-node-");
+
+      const first = await run("sh", ["-ec", script], { timeout: 90_000 });
+      expect(first.stdout).toContain("[OK] All 16384 slots covered");
+      const info = (await run("redis-cli", ["-p", String(ports[0]), "cluster", "info"])).stdout;
+      expect(info).toMatch(/^cluster_state:ok/m);
+      expect(info).toMatch(/^cluster_size:3\r?$/m);
+      expect(info).toMatch(/^cluster_known_nodes:6\r?$/m);
+      // Three replicas, once the replication the create set up has gossiped to the first node.
+      await waitFor(
+        async () => {
+          const nodes = (await run("redis-cli", ["-p", String(ports[0]), "cluster", "nodes"])).stdout;
+          return nodes.split("\n").filter((line) => / slave /.test(line)).length === 3;
+        },
+        { timeoutMs: 15_000, intervalMs: 200, what: "three replicas" },
+      );
+
+      const second = await run("sh", ["-ec", script], { timeout: 90_000 });
+      expect(second.stdout).toContain("redis cluster already created");
+      expect(second.stdout).not.toContain("--cluster");
+    } finally {
+      for (const server of servers) server.kill("SIGKILL");
+      await rm(directory, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it("drains a stopping gateway: haproxy drops it within SHUTDOWN_DELAY_MS, retries elsewhere, and compose waits for the drain", async () => {
     const compose = parse(await readFile(join(COMPOSE, "compose.yaml"), "utf8"), { merge: true }) as {
