@@ -117,6 +117,7 @@ const schema = z
     DEMO_UPDATE_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
     UPDATE_STREAM: z.string().min(1).max(200).default("hg:updates"),
     SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+    SHUTDOWN_TIMEOUT_MS: positiveMs.max(300_000).default(15_000),
     UPDATE_STREAM_PARTITIONS: z.coerce.number().int().min(1).max(1_024).default(1),
     UPDATE_GROUP: z.string().min(1).max(200).default("home-gateway"),
     UPDATE_BLOCK_MS: positiveMs.min(100).max(60_000).default(2_000),

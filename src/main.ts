@@ -120,6 +120,12 @@ async function main(): Promise<void> {
     delayed
       .then(() => {
         logger.info("shutting down: draining requests");
+        // A stop that hangs (a connection that never closes, a Redis that never answers) must not
+        // keep the instance up until the orchestrator's SIGKILL: what is left is cut here.
+        setTimeout(() => {
+          logger.error({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, "shutdown did not finish in time: exiting");
+          process.exit(1);
+        }, config.SHUTDOWN_TIMEOUT_MS).unref();
         return gateway.stop();
       })
       .then(
