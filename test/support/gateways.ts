@@ -273,8 +273,28 @@ export class GatewayProcesses {
       child.exitCode !== null || child.signalCode !== null
         ? Promise.resolve()
         : new Promise<void>((resolve) => child.once("exit", () => resolve()));
-    process.kill(deepestDescendant(gateway.pid), signal);
-    await exited;
+    const target = deepestDescendant(gateway.pid);
+    process.kill(target, signal);
+    // A gateway that does not exit must fail the test with what it was doing, not hang it.
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const tree = execFileSync("ps", ["-o", "pid,ppid,stat,args", "--forest", "-g", String(gateway.pid)], {
+          encoding: "utf8",
+        });
+        reject(
+          new Error(
+            `gateway ${gateway.pid} (signalled ${target}) still running 30 s after ${signal}:\n${tree}\n` +
+              gateway.output().slice(-4_000),
+          ),
+        );
+      }, 30_000);
+    });
+    try {
+      await Promise.race([exited, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** SIGKILL to every process group started here; waits until each has exited. */
