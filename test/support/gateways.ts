@@ -190,8 +190,8 @@ export interface GatewayProcess {
 }
 
 /**
- * Gateways in processes of their own (`npx tsx src/main.ts`), each in its own process group so
- * that `killAll` ends npx and the gateway under it together. Call `killAll` in `afterAll`; a worker
+ * Gateways in processes of their own (`node --import tsx src/main.ts`), each in its own process
+ * group so that `killAll` ends the gateway and its esbuild service together. Call `killAll` in `afterAll`; a worker
  * that dies first kills them through its exit hook.
  */
 export class GatewayProcesses {
@@ -209,7 +209,9 @@ export class GatewayProcesses {
     const port = await freePort();
     const root = fileURLToPath(new URL("../..", import.meta.url));
     const chunks: string[] = [];
-    const child = spawn("npx", ["tsx", "src/main.ts"], {
+    // node itself runs the gateway (tsx as a loader), so the child is the gateway: a signal reaches
+    // it and nothing else, with no npx or tsx process between that could relay or swallow it.
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: root,
       env: {
         ...process.env,
@@ -262,10 +264,7 @@ export class GatewayProcesses {
     };
   }
 
-  /**
-   * Sends `signal` to the gateway's own node process (not to npx and tsx above it, which would relay
-   * a second one) and resolves once the process group's leader has exited.
-   */
+  /** Sends `signal` to the gateway's node process and resolves once it has exited. */
   async signal(gateway: GatewayProcess, signal: NodeJS.Signals): Promise<void> {
     const child = this.children.find((candidate) => candidate.pid === gateway.pid);
     if (!child) throw new Error(`no gateway process ${gateway.pid} started here`);
@@ -273,8 +272,7 @@ export class GatewayProcesses {
       child.exitCode !== null || child.signalCode !== null
         ? Promise.resolve()
         : new Promise<void>((resolve) => child.once("exit", () => resolve()));
-    const target = deepestDescendant(gateway.pid);
-    process.kill(target, signal);
+    process.kill(gateway.pid, signal);
     // A gateway that does not exit must fail the test with what it was doing, not hang it.
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
@@ -284,7 +282,7 @@ export class GatewayProcesses {
         });
         reject(
           new Error(
-            `gateway ${gateway.pid} (signalled ${target}) still running 30 s after ${signal}:\n${tree}\n` +
+            `gateway ${gateway.pid} still running 30 s after ${signal}:\n${tree}\n` +
               gateway.output().slice(-4_000),
           ),
         );
@@ -317,25 +315,6 @@ export class GatewayProcesses {
       for (const running of this.children) killGroup(running);
     };
     process.once("exit", this.exitHook);
-  }
-}
-
-/** The last process down the first-child chain from `pid`: the gateway under npx and tsx. */
-function deepestDescendant(pid: number): number {
-  let current = pid;
-  for (;;) {
-    let listed: string;
-    try {
-      listed = execFileSync("ps", ["-o", "pid=", "--ppid", String(current)], { encoding: "utf8" });
-    } catch {
-      return current; // ps exits 1 when there is no such process: no children
-    }
-    const children = listed
-      .split("\n")
-      .map((line) => Number(line.trim()))
-      .filter((child) => child > 0);
-    if (children.length === 0) return current;
-    current = children[0] as number;
   }
 }
 
