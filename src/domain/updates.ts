@@ -164,10 +164,11 @@ export const UPDATE_APPLIER_DEFAULTS = {
  * between its L2 write and its publication. Publishing the same version twice is harmless (same
  * revision, clients keep the highest); publishing it never loses a live update.
  *
- * It rejects with {@link UpdateApplyError} only when L2 could not be written or deleted: the caller
- * must then keep the event and retry it. Once L2 holds the new version, a failed invalidation or
- * publication is logged and the event counts as applied: L1 entries expire on their own within
- * seconds, and the live feed is at most once anyway (clients resync on a gap).
+ * It rejects with {@link UpdateApplyError} when L2 could not be written or deleted, or when the
+ * change could not be published: the caller must then keep the event and retry it. A retry finds
+ * its version in L2 (`repeated`) and publishes it again, so a change whose publication failed still
+ * reaches the live tiles. A failed invalidation is only logged: L1 entries expire on their own
+ * within seconds.
  */
 export class UpdateApplier {
   private readonly options: UpdateApplierOptions;
@@ -306,15 +307,17 @@ export class UpdateApplier {
     }
   }
 
+  /**
+   * A publication that failed (or timed out: it may have gone out all the same) fails the apply, so
+   * the event is retried rather than acknowledged: otherwise viewers with the tile on screen would
+   * keep the old one until some newer change or refetch. Publishing a version twice is harmless.
+   */
   private async publish(change: ProductChange): Promise<void> {
     try {
       await this.options.changes.publish(change);
     } catch (error) {
-      // Viewers with the tile on screen keep the old one until they refetch; L2 is right already.
-      this.options.logger.warn(
-        { err: error, kind: change.kind, user: change.kind === "generic" ? undefined : change.user },
-        "update applied to L2 but the live-tile change was not published",
-      );
+      const what = change.kind === "plan" ? "plan change" : `${change.kind} change of ${change.info.id}`;
+      throw new UpdateApplyError(change.kind, `${what}: publishing it failed`, error);
     }
   }
 }

@@ -523,6 +523,37 @@ describe("RedisUpdateStream", () => {
     expect(metrics.claimed).toBe(0);
   });
 
+  it("keeps an entry whose change could not be published pending, and its retry publishes it (L2 already holds it)", async () => {
+    // Acknowledged after a failed publication, the change would never reach the live tiles: L2 holds
+    // it, so nothing else publishes it again.
+    const { l2, consumer, append, versionOf, pendingCount, metrics } = await setup();
+    const published: ProductChange[] = [];
+    let failuresLeft = 2;
+    const applier = new UpdateApplier({
+      l2,
+      bus: new FakeInvalidationBus(),
+      changes: {
+        publish: async (change) => {
+          if (failuresLeft-- > 0) throw new Error("Command timed out");
+          published.push(change);
+        },
+      },
+      logger: silentLogger,
+    });
+    await consumer("gw-a", { applier, claimIdleMs: 60_000 });
+    await blockedReads();
+    await append(personal("ana", "p1", 3));
+
+    await waitFor(() => published.length === 1, {
+      timeoutMs: 5_000,
+      what: "the change published on a retry",
+    });
+    expect(published).toEqual([{ kind: "personal", user: "ana", info: productInfo("p1", 3) }]);
+    expect(await versionOf("ana", "p1")).toBe(3);
+    await waitFor(async () => (await pendingCount()) === 0, { timeoutMs: 2_000, what: "acknowledged" });
+    expect(metrics.applyFailures).toBe(2);
+  });
+
   it("reports the group's lag (entries not yet delivered) and its pending entries", async () => {
     const { applier, consumer, append, pendingCount, metrics } = await setup();
     for (let index = 0; index < 6; index++) await append(personal("ana", `p${index}`, 1));

@@ -217,7 +217,7 @@ describe("UpdateApplier", () => {
     expect(applied).toHaveLength(0);
   });
 
-  it("counts an event as applied once L2 has it, even if the invalidation or the publication fails", async () => {
+  it("counts an event as applied once L2 has it, even if the invalidation fails", async () => {
     const failingBus: InvalidationBus = {
       publish: async () => {
         throw new Error("bus down");
@@ -227,14 +227,41 @@ describe("UpdateApplier", () => {
     const { l2, changes, logger, applier } = setup({ bus: failingBus });
 
     expect((await applier.apply(ana("p1", 1))).result).toBe("written");
-    changes.failure = new Error("feed down");
     expect((await applier.apply(ana("p1", 2))).result).toBe("written");
 
     expect(l2.peek(personalKey("ana", "p1"))?.version).toBe(2);
-    expect(changes.published).toHaveLength(1);
+    expect(changes.published).toHaveLength(2);
     const warnings = logger.at("warn").map((entry) => entry.message);
     expect(warnings.filter((message) => message.includes("invalidation was not sent"))).toHaveLength(2);
-    expect(warnings.filter((message) => message.includes("change was not published"))).toHaveLength(1);
+  });
+
+  it("fails the apply when the change cannot be published, and the retry publishes it (L2 refuses the repeated write)", async () => {
+    // Acknowledging it would lose the change for the viewers' live tiles: nothing publishes it again.
+    const { l2, changes, applied, applier } = setup();
+    const down = new Error("feed down");
+    changes.failure = down;
+
+    const failure = await applier.apply(ana("p1", 2)).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(UpdateApplyError);
+    expect(failure).toMatchObject({ code: "UPDATE_APPLY_FAILED", kind: "personal", cause: down });
+    expect(l2.peek(personalKey("ana", "p1"))?.version).toBe(2);
+    expect(changes.published).toEqual([]);
+    expect(applied).toEqual([]);
+
+    changes.failure = null;
+    expect((await applier.apply(ana("p1", 2))).result).toBe("repeated");
+    expect(changes.published).toEqual([{ kind: "personal", user: "ana", info: productInfo("p1", 2) }]);
+
+    // The same for a generic event and a plan change.
+    changes.failure = down;
+    const generic = { kind: "generic", info: productInfo("p2", 4) } as const;
+    await expect(applier.apply(generic)).rejects.toBeInstanceOf(UpdateApplyError);
+    await expect(applier.apply({ kind: "plan", user: "ana", version: 1 })).rejects.toBeInstanceOf(
+      UpdateApplyError,
+    );
+    changes.failure = null;
+    expect((await applier.apply(generic)).result).toBe("repeated");
+    expect(changes.published.slice(1)).toEqual([{ kind: "generic", info: productInfo("p2", 4) }]);
   });
 
   describe("with the active-viewer policy", () => {
