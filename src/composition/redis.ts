@@ -1,7 +1,7 @@
-import { RedisPubSub } from "graphql-redis-subscriptions";
 import { ErrorsAreMissesCache } from "@apollo/utils.keyvaluecache";
 import { FailOpenL2Cache } from "../adapters/fail-open-l2-cache.js";
 import { PubSubChangeFeed } from "../adapters/pubsub-change-feed.js";
+import { RedisChannelPubSub } from "../adapters/redis-channel-pubsub.js";
 import { createRedisClient, whenReady } from "../adapters/redis-client.js";
 import { RedisActiveViewers } from "../adapters/redis-active-viewers.js";
 import { RedisInvalidationBus } from "../adapters/redis-invalidation-bus.js";
@@ -44,6 +44,9 @@ export async function redisMode(url: string, context: ModeContext): Promise<Mode
     // SUBSCRIBE is off the request path, and thousands arrive at once when sockets reconnect:
     // the request path's 100 ms would fail them under load (seen at 10,000 subscriptions).
     commandTimeoutMs: Math.max(commandTimeoutMs, 5_000),
+    // The change feed subscribes its channels again itself: ioredis forgets those whose
+    // resubscription was not answered when the connection drops again, and would stay deaf.
+    autoResubscribe: false,
   });
   // Not critical: without Redis the gateway still answers (L1 and product services), degraded.
   const redisReadiness = new RedisReadiness(commands, { timeoutMs: commandTimeoutMs * 5 });
@@ -68,16 +71,17 @@ export async function redisMode(url: string, context: ModeContext): Promise<Mode
     metrics: telemetry,
   });
   const locks = new RedisLocks({ redis: commands, keyPrefix, instanceId });
-  const feed = new PubSubChangeFeed({
-    pubsub: new RedisPubSub({ publisher: commands, subscriber: liveSubscriber }),
+  const feed: PubSubChangeFeed = new PubSubChangeFeed({
+    pubsub: new RedisChannelPubSub({
+      publisher: commands,
+      subscriber: liveSubscriber,
+      logger,
+      // Pub/sub loses what is sent while the subscriber is away: subscriptions resync once it is
+      // subscribed again.
+      onPossibleLoss: (reason) => feed.possibleLoss(reason),
+    }),
     prefix: keyPrefix,
     logger,
-  });
-  // Pub/sub loses what is sent while the subscriber is away: subscriptions must resync after it.
-  let wasConnected = false;
-  liveSubscriber.on("ready", () => {
-    if (wasConnected) feed.possibleLoss("live-tile subscriber reconnected");
-    wasConnected = true;
   });
   const { l2, changes } = traced(context, { l2: failOpenL2, changes: feed });
   const activeViewers =
