@@ -32,9 +32,19 @@ import { rssBytes, startGateway } from "./support/processes.js";
  *   npm run soak                          # 30 minutes
  *   npm run soak -- --minutes 2           # the short run CI makes
  *   SOAK_DURATION_S=60 npm run soak       # the same, in seconds
+ *   npm run soak -- --minutes 5 --redis-stall-ms 300 --redis-stall-every-s 5
+ *                                         # Redis frozen (SIGSTOP) 300 ms every 5 s
+ *
+ * `--redis-stall-ms` (SOAK_REDIS_STALL_MS) freezes the soak's private Redis with SIGSTOP for that
+ * long every `--redis-stall-every-s` seconds (SOAK_REDIS_STALL_EVERY_S, default 10) during the soak:
+ * past the 100 ms command timeout the update consumer's L2 writes and publications time out (and
+ * many land in Redis all the same once it resumes); past the 1 s socket timeout the gateway's
+ * connections drop and reconnect. The verdict is the same: nothing may be lost.
  */
 
 const DURATION_S = durationS();
+const REDIS_STALL_MS = numberOption("--redis-stall-ms", "SOAK_REDIS_STALL_MS", 0);
+const REDIS_STALL_EVERY_S = numberOption("--redis-stall-every-s", "SOAK_REDIS_STALL_EVERY_S", 10);
 const MAX_PROBE_S = Number(process.env.SOAK_MAX_PROBE_S ?? 10);
 /**
  * The first fifth of the run (at least 30 s) is warm-up: caches fill, sockets and V8's heap grow
@@ -253,6 +263,23 @@ async function main(): Promise<void> {
       }
     })();
 
+    // Redis frozen now and then (--redis-stall-ms): the gateway's timeouts fire, its connections drop.
+    let stalls = 0;
+    const stalling = (async () => {
+      if (REDIS_STALL_MS <= 0) return;
+      while (running) {
+        await sleep(REDIS_STALL_EVERY_S * 1_000);
+        if (!running) break;
+        gateway.redis.freeze();
+        stalls++;
+        try {
+          await sleep(REDIS_STALL_MS);
+        } finally {
+          gateway.redis.thaw();
+        }
+      }
+    })();
+
     const load = await runLoad({
       origin: gateway.origin,
       authorization: roundRobin(authorizations),
@@ -261,7 +288,7 @@ async function main(): Promise<void> {
       overallRate: rate,
     });
     running = false;
-    await Promise.all([...churn, pushing, sampling]);
+    await Promise.all([...churn, pushing, sampling, stalling]);
     const elapsedS = (Date.now() - startedMs) / 1_000;
 
     // An update is lost when its subscriber never came to hold its version or a newer one of the
@@ -360,6 +387,8 @@ async function main(): Promise<void> {
       metricsScrapesFailed: scrapesFailed,
       eventLoopP99MsMax: +Math.max(...loop).toFixed(2),
       homeAfterwards: afterwards.status,
+      redisStalls:
+        REDIS_STALL_MS > 0 ? `${stalls} of ${REDIS_STALL_MS} ms, one every ${REDIS_STALL_EVERY_S} s` : "none",
     };
     log(JSON.stringify(report, null, 2));
     const problems = [
@@ -547,6 +576,16 @@ function durationS(): number {
     return Math.round(minutes * 60);
   }
   return Number(process.env.SOAK_DURATION_S ?? 1_800);
+}
+
+/** `--name N`, else the environment variable, else the default; a non-negative number. */
+function numberOption(flag: string, variable: string, fallback: number): number {
+  const at = process.argv.indexOf(flag);
+  const raw = at >= 0 ? process.argv[at + 1] : process.env[variable];
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!(value >= 0)) throw new Error(`${flag} takes a number >= 0, got ${raw}`);
+  return value;
 }
 
 function log(message: string): void {
