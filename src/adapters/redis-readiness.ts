@@ -1,3 +1,4 @@
+import type { Cluster } from "ioredis";
 import { type RedisCommands, isCluster } from "./redis-cluster-client.js";
 
 /**
@@ -5,7 +6,9 @@ import { type RedisCommands, isCluster } from "./redis-cluster-client.js";
  * (so readiness recovers with Redis even on an instance that sends no traffic), and explains what
  * an operator can fix. With one Redis it reads `INFO cluster`: a REDIS_URL naming one node of a
  * Redis Cluster answers every keyed command with MOVED, and is reported as such at once. With a
- * cluster it runs a keyed command, which fails on CLUSTERDOWN or a MOVED loop.
+ * cluster it runs a keyed command, which fails on CLUSTERDOWN or a MOVED loop, and asks a connected
+ * node for the cluster's state beside it: the client retries a CLUSTERDOWN reply until its command
+ * times out, so the keyed command alone would only say "timed out".
  */
 export class RedisReadiness {
   private lastError: string | undefined;
@@ -47,7 +50,16 @@ export class RedisReadiness {
 
   private async probe(): Promise<void> {
     if (isCluster(this.redis)) {
-      await this.redis.exists("{readyz}");
+      const cluster = this.redis;
+      const state = clusterStateOf(cluster);
+      try {
+        await cluster.exists("{readyz}");
+      } catch (error) {
+        const failed = await state.catch(() => undefined);
+        throw failed === undefined ? error : new Error(`CLUSTERDOWN ${failed}`, { cause: error });
+      }
+      const failed = await state.catch(() => undefined);
+      if (failed !== undefined) throw new Error(`CLUSTERDOWN ${failed}`);
       return;
     }
     const info = await this.redis.info("cluster");
@@ -57,12 +69,26 @@ export class RedisReadiness {
   }
 }
 
+/**
+ * `cluster_state:fail` as one connected master reports it (with its address), or undefined when
+ * that master says ok or none is connected.
+ */
+async function clusterStateOf(cluster: Cluster): Promise<string | undefined> {
+  const node = cluster.nodes("master").find((candidate) => candidate.status === "ready");
+  if (!node) return undefined;
+  const info = await node.cluster("INFO");
+  const state = /^cluster_state:(\w+)/m.exec(String(info))?.[1];
+  return state === "fail" ? `cluster_state:fail, says ${node.options.host}:${node.options.port}` : undefined;
+}
+
 /** An operator's reading of a Redis error: what it means here. */
 function explain(message: string): string {
   if (/^(MOVED|ASK)\b/.test(message)) {
     return `${message.split(/[ :]/)[0]}: REDIS_URL names one node of a Redis Cluster; set REDIS_CLUSTER_NODES instead`;
   }
-  if (/^CLUSTERDOWN\b/.test(message)) return `the Redis Cluster is down (${message})`;
+  // The client's own "Too many Cluster redirections. Last error: ReplyError: CLUSTERDOWN ..." too.
+  const down = /\bCLUSTERDOWN\b.*/.exec(message);
+  if (down) return `the Redis Cluster is down (${down[0]})`;
   if (/\b(NOAUTH|WRONGPASS|NOPERM)\b/.test(message)) return `Redis refuses the credentials (${message})`;
   return message;
 }
