@@ -49,7 +49,8 @@ export class PubSubChangeFeed implements ChangeFeed {
       ...(viewer.kind === "user" ? [this.userChannel(viewer.id)] : []),
     ];
     const ids = await Promise.all(channels.map((channel) => pubsub.subscribe(channel, deliver)));
-    const onLoss = handlers.onPossibleLoss;
+    // Called as the handlers' method: a handler object may be a class instance that needs its `this`.
+    const onLoss = handlers.onPossibleLoss && ((reason: string) => handlers.onPossibleLoss?.(reason));
     if (onLoss) this.lossListeners.add(onLoss);
     return async () => {
       if (onLoss) this.lossListeners.delete(onLoss);

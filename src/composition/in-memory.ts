@@ -1,12 +1,11 @@
-import { EventEmitter } from "node:events";
-import { PubSub } from "graphql-subscriptions";
 import { FakeInvalidationBus } from "../adapters/fakes/fake-invalidation-bus.js";
 import { FakeL2Cache } from "../adapters/fakes/fake-l2-cache.js";
 import { FakeLocks } from "../adapters/fakes/fake-locks.js";
 import { FakeUpdateSource } from "../adapters/fakes/fake-update-source.js";
 import { FlexibleRateLimiter } from "../adapters/flexible-rate-limiter.js";
-import { PubSubChangeFeed } from "../adapters/pubsub-change-feed.js";
+import type { PubSubChangeFeed } from "../adapters/pubsub-change-feed.js";
 import type { Clock, Logger } from "../domain/index.js";
+import { inMemoryChangeFeed } from "./change-feeds.js";
 import { type Mode, type ModeContext, task, traced, updateApplierFor } from "./mode.js";
 
 /**
@@ -24,11 +23,7 @@ export function inMemoryInfrastructure(options: {
     l2: new FakeL2Cache({ clock: options.clock }),
     bus: new FakeInvalidationBus(),
     locks: new FakeLocks({ clock: options.clock }),
-    changes: new PubSubChangeFeed({
-      pubsub: new PubSub({ eventEmitter: unboundedEmitter() }),
-      prefix: options.prefix,
-      logger: options.logger,
-    }),
+    changes: inMemoryChangeFeed({ prefix: options.prefix, logger: options.logger }),
   };
 }
 
@@ -65,14 +60,4 @@ export function inMemoryMode(context: ModeContext): Mode {
     background: [task("update-stream", updates)],
     close: async () => undefined,
   };
-}
-
-/**
- * The in-memory change feed's emitter: every live subscription listens on the generic channel, so
- * more than Node's default of 10 listeners is the normal case, not a leak to warn about.
- */
-function unboundedEmitter(): EventEmitter {
-  const emitter = new EventEmitter();
-  emitter.setMaxListeners(0);
-  return emitter;
 }

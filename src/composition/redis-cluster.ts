@@ -2,7 +2,6 @@ import type { Cluster } from "ioredis";
 import { ErrorsAreMissesCache } from "@apollo/utils.keyvaluecache";
 import { FailOpenL2Cache } from "../adapters/fail-open-l2-cache.js";
 import { PartitionedUpdateStream, appendUpdateEvent } from "../adapters/partitioned-update-stream.js";
-import { PubSubChangeFeed } from "../adapters/pubsub-change-feed.js";
 import { whenReady } from "../adapters/redis-client.js";
 import { createRedisClusterClient } from "../adapters/redis-cluster-client.js";
 import { RedisActiveViewers } from "../adapters/redis-active-viewers.js";
@@ -10,11 +9,11 @@ import { RedisInvalidationBus } from "../adapters/redis-invalidation-bus.js";
 import { RedisKeyValueCache } from "../adapters/redis-key-value-cache.js";
 import { RedisL2Cache } from "../adapters/redis-l2-cache.js";
 import { RedisLocks } from "../adapters/redis-locks.js";
-import { RedisShardedPubSub } from "../adapters/redis-sharded-pubsub.js";
 import { updateStreamClientTimeouts } from "../adapters/redis-update-stream.js";
 import { RedisReadiness } from "../adapters/redis-readiness.js";
 import { RedisWindowRateLimiter } from "../adapters/redis-window-rate-limiter.js";
 import type { RedisClusterConfig } from "../config.js";
+import { shardedChangeFeed } from "./change-feeds.js";
 import { type Mode, type ModeContext, task, traced, updateApplierFor } from "./mode.js";
 
 /**
@@ -76,14 +75,9 @@ export async function redisClusterMode(cluster: RedisClusterConfig, context: Mod
     readyTimeoutMs: 5_000,
   });
   const locks = new RedisLocks({ redis: commands, keyPrefix, instanceId });
-  const feed: PubSubChangeFeed = new PubSubChangeFeed({
-    pubsub: new RedisShardedPubSub({
-      publisher: commands,
-      subscriber: liveSubscriber,
-      logger,
-      // Pub/sub loses what is sent while a shard's subscriber is away: subscriptions resync after it.
-      onPossibleLoss: (reason) => feed.possibleLoss(reason),
-    }),
+  const feed = shardedChangeFeed({
+    publisher: commands,
+    subscriber: liveSubscriber,
     prefix: keyPrefix,
     logger,
   });

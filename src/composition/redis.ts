@@ -1,7 +1,5 @@
 import { ErrorsAreMissesCache } from "@apollo/utils.keyvaluecache";
 import { FailOpenL2Cache } from "../adapters/fail-open-l2-cache.js";
-import { PubSubChangeFeed } from "../adapters/pubsub-change-feed.js";
-import { RedisChannelPubSub } from "../adapters/redis-channel-pubsub.js";
 import { createRedisClient, whenReady } from "../adapters/redis-client.js";
 import { RedisActiveViewers } from "../adapters/redis-active-viewers.js";
 import { RedisInvalidationBus } from "../adapters/redis-invalidation-bus.js";
@@ -12,6 +10,7 @@ import { updateStreamClientTimeouts } from "../adapters/redis-update-stream.js";
 import { PartitionedUpdateStream, appendUpdateEvent } from "../adapters/partitioned-update-stream.js";
 import { RedisReadiness } from "../adapters/redis-readiness.js";
 import { RedisWindowRateLimiter } from "../adapters/redis-window-rate-limiter.js";
+import { redisChangeFeed } from "./change-feeds.js";
 import { type Mode, type ModeContext, task, traced, updateApplierFor } from "./mode.js";
 
 /**
@@ -71,15 +70,9 @@ export async function redisMode(url: string, context: ModeContext): Promise<Mode
     metrics: telemetry,
   });
   const locks = new RedisLocks({ redis: commands, keyPrefix, instanceId });
-  const feed: PubSubChangeFeed = new PubSubChangeFeed({
-    pubsub: new RedisChannelPubSub({
-      publisher: commands,
-      subscriber: liveSubscriber,
-      logger,
-      // Pub/sub loses what is sent while the subscriber is away: subscriptions resync once it is
-      // subscribed again.
-      onPossibleLoss: (reason) => feed.possibleLoss(reason),
-    }),
+  const feed = redisChangeFeed({
+    publisher: commands,
+    subscriber: liveSubscriber,
     prefix: keyPrefix,
     logger,
   });

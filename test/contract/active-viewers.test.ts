@@ -1,9 +1,9 @@
-import { afterAll, beforeAll } from "vitest";
 import { FakeActiveViewers } from "../../src/adapters/fakes/fake-active-viewers.js";
 import { FakeClock } from "../../src/adapters/fakes/fake-clock.js";
 import { RedisActiveViewers } from "../../src/adapters/redis-active-viewers.js";
 import { RedisClients } from "../support/redis-clients.js";
-import { type RedisServer, startRedisServer, testKeyPrefix } from "../support/redis-server.js";
+import { testKeyPrefix } from "../support/redis-server.js";
+import { redisServerForFile } from "../support/redis-server-for-file.js";
 import { silentLogger } from "../support/silent-logger.js";
 import { CONTRACT_WINDOW_MS, describeActiveViewersContract } from "./active-viewers.contract.js";
 
@@ -12,13 +12,7 @@ describeActiveViewersContract("FakeActiveViewers", async () => {
   return { viewers: new FakeActiveViewers({ clock }), peers: [], clock, close: async () => undefined };
 });
 
-let server: RedisServer;
-beforeAll(async () => {
-  server = await startRedisServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = redisServerForFile();
 
 describeActiveViewersContract("RedisActiveViewers", async () => {
   const clients = new RedisClients(server.url);

@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll } from "vitest";
 import { FakeClock } from "../../src/adapters/fakes/fake-clock.js";
 import { RedisActiveViewers } from "../../src/adapters/redis-active-viewers.js";
 import { RedisKeyValueCache } from "../../src/adapters/redis-key-value-cache.js";
 import { RedisL2Cache } from "../../src/adapters/redis-l2-cache.js";
 import { RedisLocks } from "../../src/adapters/redis-locks.js";
 import { whenReady } from "../../src/adapters/redis-client.js";
+import { shardedChangeFeed } from "../../src/composition/change-feeds.js";
 import { RedisInvalidationBus } from "../../src/adapters/redis-invalidation-bus.js";
 import type { InvalidationBus } from "../../src/domain/index.js";
-import { RedisWindowRateLimiter } from "../../src/adapters/redis-window-rate-limiter.js";
 import type { Cluster } from "ioredis";
 import { type RedisCluster, RedisClusterClients, startRedisCluster } from "../support/redis-cluster.js";
 import { testKeyPrefix } from "../support/redis-server.js";
@@ -17,6 +17,17 @@ import { describeKeyValueCacheContract } from "./key-value-cache.contract.js";
 import { describeL2CacheContract } from "./l2-cache.contract.js";
 import { describeLocksContract } from "./locks.contract.js";
 import { describeInvalidationBusContract } from "./invalidation-bus.contract.js";
+import { describeChangeFeedContract } from "./change-feed.contract.js";
+import { describeUpdateSourceContract, redisUpdateStreamHarness } from "./update-source.contract.js";
+import { describeRateLimiterContract, redisWindowHarness } from "./rate-limiter.contract.js";
+
+/** Every node drops its subscriber connections, as a failover or a network cut does. */
+async function dropSubscribers(clients: RedisClusterClients): Promise<void> {
+  const admins = await Promise.all(
+    cluster.nodes.filter((node) => node.running).map((node) => clients.openNode(node.port)),
+  );
+  await Promise.all(admins.map((admin) => admin.client("KILL", "TYPE", "pubsub")));
+}
 
 // One cluster for every suite of this file: starting one costs a few seconds.
 let cluster: RedisCluster;
@@ -91,34 +102,13 @@ describeKeyValueCacheContract("RedisKeyValueCache on a Redis Cluster", async () 
   };
 });
 
-describe("RedisWindowRateLimiter on a Redis Cluster", () => {
-  it("shares one budget between instances, whatever slots the viewers' keys hash to", async () => {
-    const clients = new RedisClusterClients(cluster);
-    try {
-      const redis = await clients.open({ commandTimeoutMs: 2_000 });
-      const keyPrefix = testKeyPrefix("rate-limit-cluster");
-      const clock = new FakeClock();
-      const make = (): RedisWindowRateLimiter =>
-        new RedisWindowRateLimiter({
-          redis,
-          keyPrefix,
-          points: 4,
-          windowMs: 60_000,
-          clock,
-          logger: silentLogger,
-        });
-      const [a, b] = [make(), make()];
-      // Several viewers at once: their counts go in one pipeline, which a cluster accepts only in one slot.
-      const viewers = ["u:alice", "u:bob", "u:carol", "u:dave"];
-      for (const viewer of viewers)
-        for (let i = 0; i < 3; i++) expect((await a.consume(viewer)).allowed).toBe(true);
-      await a.sync();
-      for (const viewer of viewers) expect((await b.consume(viewer)).allowed).toBe(true);
-      await b.sync();
-      for (const viewer of viewers) expect((await b.consume(viewer)).allowed).toBe(false);
-    } finally {
-      await clients.closeAll();
-    }
+describeRateLimiterContract("RedisWindowRateLimiter on a Redis Cluster", async () => {
+  const clients = new RedisClusterClients(cluster);
+  // Whatever slots the callers' keys hash to, one sync is one pipeline: the window's hash tag.
+  return redisWindowHarness({
+    redis: await clients.open({ commandTimeoutMs: 2_000 }),
+    keyPrefix: testKeyPrefix("rate-limit-cluster"),
+    close: () => clients.closeAll(),
   });
 });
 
@@ -146,13 +136,7 @@ describeInvalidationBusContract("RedisInvalidationBus, sharded, on a Redis Clust
       publishers.set(bus, publisher);
       return bus;
     },
-    interrupt: async () => {
-      // Every node drops its subscriber connections, as a failover or a network cut does.
-      const admins = await Promise.all(
-        cluster.nodes.filter((node) => node.running).map((node) => clients.openNode(node.port)),
-      );
-      await Promise.all(admins.map((admin) => admin.client("KILL", "TYPE", "pubsub")));
-    },
+    interrupt: () => dropSubscribers(clients),
     loseMessage: async (publisher, keys) => {
       const client = publishers.get(publisher);
       if (!client) throw new Error("not a bus of this harness");
@@ -168,3 +152,38 @@ describeInvalidationBusContract("RedisInvalidationBus, sharded, on a Redis Clust
     close: () => clients.closeAll(),
   };
 });
+
+describeChangeFeedContract("PubSubChangeFeed, sharded, on a Redis Cluster", async () => {
+  const clients = new RedisClusterClients(cluster);
+  const prefix = testKeyPrefix("change-feed-cluster-contract");
+  return {
+    // Each instance with its own publisher and sharded subscriber, as the cluster mode builds it.
+    createFeed: async () => {
+      const [publisher, subscriber] = await Promise.all([
+        clients.open({ connectionName: "test-publisher", commandTimeoutMs: 2_000 }),
+        clients.open({
+          connectionName: "test-live-tiles",
+          commandTimeoutMs: 5_000,
+          shardedSubscribers: true,
+        }),
+      ]);
+      return shardedChangeFeed({ publisher, subscriber, prefix, logger: silentLogger });
+    },
+    interrupt: () => dropSubscribers(clients),
+    close: () => clients.closeAll(),
+  };
+});
+
+describeUpdateSourceContract(
+  "PartitionedUpdateStream on a Redis Cluster, three partitions",
+  async (applier) => {
+    const clients = new RedisClusterClients(cluster);
+    return redisUpdateStreamHarness({
+      applier,
+      partitions: 3,
+      stream: `${testKeyPrefix("update-source-cluster-contract")}updates`,
+      open: (options) => clients.open(options),
+      close: () => clients.closeAll(),
+    });
+  },
+);

@@ -1,11 +1,11 @@
 import type { Redis } from "ioredis";
-import { afterAll, beforeAll } from "vitest";
 import { FakeInvalidationBus } from "../../src/adapters/fakes/fake-invalidation-bus.js";
 import { whenReady } from "../../src/adapters/redis-client.js";
 import { RedisInvalidationBus } from "../../src/adapters/redis-invalidation-bus.js";
 import type { InvalidationBus } from "../../src/domain/index.js";
 import { RedisClients } from "../support/redis-clients.js";
-import { type RedisServer, startRedisServer, testKeyPrefix } from "../support/redis-server.js";
+import { testKeyPrefix } from "../support/redis-server.js";
+import { redisServerForFile } from "../support/redis-server-for-file.js";
 import { silentLogger } from "../support/silent-logger.js";
 import { describeInvalidationBusContract } from "./invalidation-bus.contract.js";
 
@@ -23,13 +23,7 @@ describeInvalidationBusContract("FakeInvalidationBus", async () => {
   };
 });
 
-let server: RedisServer;
-beforeAll(async () => {
-  server = await startRedisServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = redisServerForFile();
 
 describeInvalidationBusContract("RedisInvalidationBus", async () => {
   const clients = new RedisClients(server.url);

@@ -1,8 +1,8 @@
 import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
-import { afterAll, beforeAll } from "vitest";
 import { RedisKeyValueCache } from "../../src/adapters/redis-key-value-cache.js";
 import { RedisClients } from "../support/redis-clients.js";
-import { type RedisServer, startRedisServer, testKeyPrefix } from "../support/redis-server.js";
+import { testKeyPrefix } from "../support/redis-server.js";
+import { redisServerForFile } from "../support/redis-server-for-file.js";
 import { describeKeyValueCacheContract } from "./key-value-cache.contract.js";
 
 describeKeyValueCacheContract("InMemoryLRUCache (Apollo's, the embedded mode's)", async () => {
@@ -10,13 +10,7 @@ describeKeyValueCacheContract("InMemoryLRUCache (Apollo's, the embedded mode's)"
   return { cache, peer: cache, close: async () => undefined };
 });
 
-let server: RedisServer;
-beforeAll(async () => {
-  server = await startRedisServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = redisServerForFile();
 
 let run = 0;
 describeKeyValueCacheContract("RedisKeyValueCache", async () => {

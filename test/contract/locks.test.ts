@@ -1,9 +1,9 @@
-import { afterAll, beforeAll } from "vitest";
 import { FakeClock } from "../../src/adapters/fakes/fake-clock.js";
 import { FakeLocks } from "../../src/adapters/fakes/fake-locks.js";
 import { RedisLocks } from "../../src/adapters/redis-locks.js";
 import { RedisClients } from "../support/redis-clients.js";
-import { type RedisServer, startRedisServer, testKeyPrefix } from "../support/redis-server.js";
+import { testKeyPrefix } from "../support/redis-server.js";
+import { redisServerForFile } from "../support/redis-server-for-file.js";
 import { describeLocksContract } from "./locks.contract.js";
 
 describeLocksContract("FakeLocks", async () => {
@@ -16,13 +16,7 @@ describeLocksContract("FakeLocks", async () => {
   };
 });
 
-let server: RedisServer;
-beforeAll(async () => {
-  server = await startRedisServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = redisServerForFile();
 
 describeLocksContract("RedisLocks", async () => {
   const clients = new RedisClients(server.url);

@@ -51,28 +51,6 @@ describe("RedisWindowRateLimiter", () => {
     expect(after - before).toBe(1);
   });
 
-  it("shares the budget between instances after a sync", async () => {
-    const clock = new FakeClock();
-    const [a, b] = [limiter(clock, 4), limiter(clock, 4)];
-    for (let i = 0; i < 3; i++) expect((await a.consume("u:shared")).allowed).toBe(true);
-    await a.sync();
-    await b.sync(); // b has nothing of its own yet; it learns nothing until it counts the key
-    expect((await b.consume("u:shared")).allowed).toBe(true);
-    await b.sync();
-    expect((await b.consume("u:shared")).allowed).toBe(false);
-    await a.sync();
-    expect((await a.consume("u:shared")).allowed).toBe(false);
-  });
-
-  it("starts a new budget in the next window", async () => {
-    const clock = new FakeClock();
-    const one = limiter(clock, 1);
-    expect((await one.consume("u:window")).allowed).toBe(true);
-    expect((await one.consume("u:window")).allowed).toBe(false);
-    await clock.advance(60_000);
-    expect((await one.consume("u:window")).allowed).toBe(true);
-  });
-
   it("keeps limiting on its own counts while Redis is away, and keeps them for later", async () => {
     const clock = new FakeClock();
     const one = limiter(clock, 2);

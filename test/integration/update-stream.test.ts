@@ -182,6 +182,9 @@ const personal = (user: string, product: string, version: number): UpdateEvent =
   info: productInfo(product, version),
 });
 
+// What every update source does (delivery, order per key, dead letters, retries, stops) is in
+// test/contract/update-source.contract.ts; this file holds what is the Redis stream's own:
+// acknowledgements, claims, heartbeats, the dead-letter entries' fields, metrics, reconnects.
 describe("RedisUpdateStream", () => {
   it("applies an event appended to the stream within a second, then acknowledges it", async () => {
     const { consumer, append, versionOf, pendingCount, changes } = await setup();
@@ -198,45 +201,6 @@ describe("RedisUpdateStream", () => {
     await waitFor(() => changes.length > 0, { timeoutMs: 1_000, what: "the change published" });
     expect(changes).toEqual([{ kind: "personal", user: "ana", info: productInfo("FL-1", 3) }]);
     await waitFor(async () => (await pendingCount()) === 0, { timeoutMs: 1_000, what: "acknowledged" });
-  });
-
-  it("applies every entry appended while no consumer ran, once one starts", async () => {
-    const { consumer, append, versionOf, pendingCount } = await setup();
-    for (let index = 0; index < 30; index++)
-      await append(personal(`user-${index % 3}`, `p${index}`, index + 1));
-
-    await consumer("gw-a");
-
-    await waitFor(
-      async () => {
-        const versions = await Promise.all(
-          Array.from({ length: 30 }, (_, index) => versionOf(`user-${index % 3}`, `p${index}`)),
-        );
-        return versions.every((version, index) => version === index + 1);
-      },
-      { timeoutMs: 5_000, what: "all 30 applied" },
-    );
-    await waitFor(async () => (await pendingCount()) === 0, { timeoutMs: 1_000, what: "all acknowledged" });
-  });
-
-  it("picks up where the group left off after every consumer was stopped", async () => {
-    const { consumer, append, versionOf, pendingCount } = await setup();
-    const first = await consumer("gw-a");
-    await append(personal("ana", "p0", 1));
-    await waitFor(async () => (await versionOf("ana", "p0")) === 1, { timeoutMs: 2_000 });
-    await first.stop();
-
-    for (let index = 1; index <= 10; index++) await append(personal("ana", `p${index}`, index));
-    await consumer("gw-b");
-
-    await waitFor(
-      async () =>
-        (
-          await Promise.all(Array.from({ length: 10 }, (_, index) => versionOf("ana", `p${index + 1}`)))
-        ).every((version, index) => version === index + 1),
-      { timeoutMs: 5_000, what: "the 10 appended while down" },
-    );
-    await waitFor(async () => (await pendingCount()) === 0, { timeoutMs: 1_000 });
   });
 
   it("claims and applies the entries of a consumer that read them and died without acknowledging", async () => {
