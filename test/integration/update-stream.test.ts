@@ -564,10 +564,16 @@ describe("RedisUpdateStream", () => {
       blockMs: BLOCK_MS,
     });
     running.push(consumer);
+    const readyListeners = redis.listenerCount("ready");
     consumer.start();
     await append(personal("ana", "p1", 1));
-    await new Promise<void>((resolve) => setTimeout(resolve, 100));
+    // The consumer has seen its client is not ready and waits for it to be (a "ready" listener).
+    await waitFor(() => redis.listenerCount("ready") > readyListeners, {
+      timeoutMs: 2_000,
+      what: "the consumer waiting for its client",
+    });
     expect(await versionOf("ana", "p1")).toBeUndefined();
+    expect(logger.at("warn")).toEqual([]);
 
     await redis.connect();
 
