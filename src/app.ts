@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ApolloServer } from "@apollo/server";
 import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
@@ -29,7 +29,7 @@ import {
 import { createApollo } from "./inbound/apollo.js";
 import type { TokenVerifier } from "./inbound/auth.js";
 import { type TrustProxy, clientAddress, trustFunction } from "./inbound/client-address.js";
-import { createHttpApp, httpContextFor, mountGraphql } from "./inbound/http.js";
+import { createHttpApp, httpContextFor, mountGraphql, requestIds } from "./inbound/http.js";
 import type { GatewayState } from "./inbound/ops-routes.js";
 import { RequestGate } from "./inbound/request-gate.js";
 import { DEFAULT_LIMITS, type OperationLimits, operationProtections } from "./inbound/security.js";
@@ -170,14 +170,18 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
   );
 
   let state: GatewayState = "created";
+  const requestId = requestIds();
   const app = createHttpApp({
+    requestId,
     logger,
     trust,
     edgeMetrics: ports.edgeMetrics,
     ops: { readiness: ports.readiness ?? [], metrics: ports.metrics, state: () => state },
     web: options.web,
   });
-  const httpServer = createServer(app);
+  // The app until /graphql is mounted; then what `mountGraphql` returns (reused answers before express).
+  let listener: RequestListener = app;
+  const httpServer = createServer((req, res) => listener(req, res));
   const socketServer = createSocketServer({
     httpServer,
     schema,
@@ -225,7 +229,7 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     start,
     async listen({ port, host }) {
       await start();
-      mountGraphql(app, {
+      listener = mountGraphql(app, {
         apollo,
         contextFor,
         logger,
@@ -237,6 +241,9 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
         touch: (viewer) => {
           if (viewer.kind === "user") void services.activeViewers?.touch(viewer.id);
         },
+        trust,
+        edgeMetrics: ports.edgeMetrics,
+        requestId,
       });
       invalidations = await followInvalidations(ports.bus, {
         l1: ports.l1,

@@ -1,3 +1,4 @@
+import type { IncomingMessage, RequestListener } from "node:http";
 import { type ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
@@ -9,6 +10,7 @@ import { type Tracing, tracingMiddleware } from "../adapters/otel-tracing.js";
 import type { EdgeMetrics, ResponseReuse, Viewer } from "../domain/index.js";
 import type { GatewayContext } from "../resolvers/context.js";
 import { AuthenticationError, AuthenticationUnavailableError } from "./auth.js";
+import { arrivedAt, bodyParserAfterEarlyReuse, earlyReuse } from "./early-reuse.js";
 import { type OpsRoutesOptions, QUIET_PATHS, opsRoutes } from "./ops-routes.js";
 import { RateLimitedError, type RequestGate } from "./request-gate.js";
 import { preparedContext, responseReuseEdge } from "./response-reuse-http.js";
@@ -72,6 +74,23 @@ export interface HttpAppOptions {
   readonly ops: OpsRoutesOptions;
   /** The playground and the reference renderer; neither is served without this. */
   readonly web?: WebOptions | undefined;
+  /** Numbers requests for the logs; shared with the early path of reused answers. */
+  readonly requestId: RequestIds;
+}
+
+/** pino-http's `genReqId`: a request's id, given on first ask. */
+export type RequestIds = (req: IncomingMessage) => number | string;
+
+/** Request ids as pino-http numbers them by default (1, 2, ... wrapping at 2^31), for both HTTP paths. */
+export function requestIds(): RequestIds {
+  let last = 0;
+  return (req) => {
+    const own = (req as { id?: number | string }).id;
+    if (own !== undefined) return own;
+    last = (last + 1) & 0x7fffffff;
+    (req as { id?: number | string }).id = last;
+    return last;
+  };
 }
 
 /** The express app with everything but /graphql, which `mountGraphql` adds once Apollo started. */
@@ -85,6 +104,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   app.use(
     pinoHttp({
       logger: options.logger,
+      genReqId: options.requestId,
       autoLogging: { ignore: (req) => QUIET_PATHS.has(req.url ?? "") },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "info"),
     }),
@@ -106,16 +126,29 @@ export interface GraphqlRouteOptions {
   readonly trusted: TrustedDocuments;
   /** Marks the viewer of a reused answer as around, as `home` and `section` do. */
   readonly touch: (viewer: Viewer) => void;
+  /** As given to `createHttpApp`: the early path of reused answers must see what express sees. */
+  readonly trust: (address: string, hop: number) => boolean;
+  readonly edgeMetrics?: EdgeMetrics | undefined;
+  readonly requestId: RequestIds;
 }
 
-/** POST and GET /graphql through Apollo, then the 404 and the JSON error handler. */
-export function mountGraphql(app: express.Express, options: GraphqlRouteOptions): void {
+/**
+ * POST and GET /graphql through Apollo, then the 404 and the JSON error handler. Returns the
+ * server's `request` listener: with response reuse on (and no tracing, whose spans start in
+ * express), reused answers are written before express (src/inbound/early-reuse.ts), the rest
+ * goes to the app.
+ */
+export function mountGraphql(app: express.Express, options: GraphqlRouteOptions): RequestListener {
   const { apollo, contextFor, logger } = options;
+  // Cross-origin browser access only for the configured origins; none without a list.
+  const corsOfGraphql = cors({
+    origin: options.allowedOrigins ? [...options.allowedOrigins] : false,
+    maxAge: 600,
+  });
   app.use(
     "/graphql",
-    // Cross-origin browser access only for the configured origins; none without a list.
-    cors({ origin: options.allowedOrigins ? [...options.allowedOrigins] : false, maxAge: 600 }),
-    express.json({ limit: options.bodyLimitBytes }),
+    corsOfGraphql,
+    bodyParserAfterEarlyReuse(express.json({ limit: options.bodyLimitBytes })),
     ...(options.tracing ? [tracingMiddleware(options.tracing.tracer)] : []),
     ...(options.responseReuse
       ? [
@@ -146,6 +179,20 @@ export function mountGraphql(app: express.Express, options: GraphqlRouteOptions)
     if (status >= 500) logger.error({ err: error }, "request failed");
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   });
+  if (!options.responseReuse || options.tracing) return app;
+  return earlyReuse({
+    reuse: options.responseReuse,
+    contextFor,
+    trusted: options.trusted,
+    touch: options.touch,
+    trust: options.trust,
+    cors: corsOfGraphql,
+    bodyLimitBytes: options.bodyLimitBytes,
+    edgeMetrics: options.edgeMetrics,
+    logger,
+    requestId: options.requestId,
+    fallback: app,
+  });
 }
 
 const MEASURED_ROUTES = new Set(["graphql", "healthz", "readyz", "metrics"]);
@@ -153,7 +200,8 @@ const MEASURED_ROUTES = new Set(["graphql", "healthz", "readyz", "metrics"]);
 /** Times every answer on "close" (also when the client went away before it). */
 function measureRequests(metrics: EdgeMetrics): express.RequestHandler {
   return (req, res, next) => {
-    const startedMs = performance.now();
+    // From when the early path of reused answers saw it, if it passed the request on.
+    const startedMs = arrivedAt(req) ?? performance.now();
     // Read now: mounted routers rewrite req.path while they handle the request.
     const first = req.path.split("/")[1] ?? "";
     res.once("close", () => {

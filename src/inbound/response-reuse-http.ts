@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseUrl } from "node:url";
 import { type ApolloServer, HeaderMap } from "@apollo/server";
 import type express from "express";
@@ -33,26 +34,53 @@ export interface ResponseReuseEdgeOptions {
   readonly logger: Logger;
 }
 
-const prepared = new WeakMap<express.Request, Promise<GatewayContext>>();
+const prepared = new WeakMap<IncomingMessage, Promise<GatewayContext>>();
 
 /** The context this edge already made for the request (refused or not), for Apollo's middleware. */
-export function preparedContext(request: express.Request): Promise<GatewayContext> | undefined {
+export function preparedContext(request: IncomingMessage): Promise<GatewayContext> | undefined {
   const context = prepared.get(request);
   prepared.delete(request);
   return context;
+}
+
+/** What the early path (src/inbound/early-reuse.ts) found out before it passed a request on to express. */
+export interface EarlyOutcome {
+  readonly requestKey: string;
+  readonly context: Promise<GatewayContext>;
+  /** The stored answers were looked up (and missed): the edge goes straight to Apollo. */
+  readonly lookedUp: boolean;
+}
+
+const early = new WeakMap<IncomingMessage, EarlyOutcome>();
+
+/** Hands the request's key and context to the edge, so the token, the rate limit and the lookup happen once. */
+export function passEarlyOutcome(request: IncomingMessage, outcome: EarlyOutcome): void {
+  early.set(request, outcome);
+}
+
+/** The key of the stored answer to a request: the viewer's, then the request's own. */
+export function reuseKeyOf(viewer: Viewer, requestKey: string): string {
+  return `${viewerKey(viewer)}\u0000${requestKey}`;
 }
 
 /** Middleware to mount right before Apollo's on /graphql, after the body parser. */
 export function responseReuseEdge(options: ResponseReuseEdgeOptions): express.RequestHandler {
   const { reuse, apollo, trusted } = options;
   return (req, res, next) => {
-    const requestKey = requestKeyOf(req, trusted);
+    const outcome = early.get(req);
+    if (outcome) {
+      early.delete(req);
+      serve(req, res, next, outcome.requestKey, outcome.context, outcome.lookedUp).catch(next);
+      return;
+    }
+    const requestKey =
+      req.method === "POST" ? requestKeyOf(req.body, req.headers.accept, trusted) : undefined;
     if (requestKey === undefined) {
       next();
       return;
     }
     const context = options.contextFor(req.headers.authorization, req.ip);
-    serve(req, res, next, requestKey, context).catch(next);
+    serve(req, res, next, requestKey, context, false).catch(next);
   };
 
   async function serve(
@@ -61,6 +89,7 @@ export function responseReuseEdge(options: ResponseReuseEdgeOptions): express.Re
     next: express.NextFunction,
     requestKey: string,
     contextPromise: Promise<GatewayContext>,
+    lookedUp: boolean,
   ): Promise<void> {
     let context: GatewayContext;
     try {
@@ -72,11 +101,11 @@ export function responseReuseEdge(options: ResponseReuseEdgeOptions): express.Re
       return;
     }
     const viewer = context.viewer;
-    const key = `${viewerKey(viewer)}\u0000${requestKey}`;
-    const stored = reuse.lookup(viewer, key);
+    const key = reuseKeyOf(viewer, requestKey);
+    const stored = lookedUp ? undefined : reuse.lookup(viewer, key);
     if (stored) {
       options.touch?.(viewer);
-      write(res, stored);
+      writeReused(res, stored);
       return;
     }
     const ticket = reuse.ticket(viewer);
@@ -106,7 +135,7 @@ export function responseReuseEdge(options: ResponseReuseEdgeOptions): express.Re
 }
 
 /** Straight to node:http: the bytes are final, so express's send (encoding, length, ETag) has nothing to do. */
-function write(res: express.Response, response: ReusableResponse): void {
+export function writeReused(res: ServerResponse, response: ReusableResponse): void {
   res.writeHead(response.status, response.headers);
   res.end(response.body);
 }
@@ -118,12 +147,14 @@ function viewerKey(viewer: Viewer): string {
 /**
  * What identifies the request beyond its viewer, when it may be reused: the document (its text, or
  * a manifest hash), the operation name, the variables and the Accept header (Apollo's content
- * negotiation answers by it). Undefined for anything else: GET (Apollo's CSRF rules look at it),
+ * negotiation answers by it), for a POST whose parsed body is `body`. Undefined for anything else: GET (Apollo's CSRF rules look at it),
  * batches, other extensions, hashes registered at run time (a registration may lapse).
  */
-function requestKeyOf(req: express.Request, trusted: TrustedDocuments): string | undefined {
-  if (req.method !== "POST") return undefined;
-  const body = req.body as unknown;
+export function requestKeyOf(
+  body: unknown,
+  accept: string | undefined,
+  trusted: TrustedDocuments,
+): string | undefined {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return undefined;
   const { query, operationName, variables, extensions } = body as Record<string, unknown>;
   let document: string;
@@ -155,8 +186,7 @@ function requestKeyOf(req: express.Request, trusted: TrustedDocuments): string |
   ) {
     return undefined;
   }
-  const accept = req.headers.accept ?? "";
-  return `${accept}\u0000${operationName ?? ""}\u0000${JSON.stringify(variables ?? null)}\u0000${document}`;
+  return `${accept ?? ""}\u0000${operationName ?? ""}\u0000${JSON.stringify(variables ?? null)}\u0000${document}`;
 }
 
 /** As @as-integrations/express5 builds it. */

@@ -1,0 +1,195 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import type express from "express";
+import type { Logger as PinoLogger } from "pino";
+import type { EdgeMetrics, ResponseReuse, Viewer } from "../domain/index.js";
+import type { GatewayContext } from "../resolvers/context.js";
+import { clientAddress } from "./client-address.js";
+import { passEarlyOutcome, requestKeyOf, reuseKeyOf, writeReused } from "./response-reuse-http.js";
+import type { TrustedDocuments } from "./trusted-documents.js";
+
+/**
+ * Reused answers served from node's `request` event, before express (docs/decisions/response-reuse.md).
+ * A warm `home` answered from the response cache spent most of its CPU in express's router, the
+ * body parser and pino-http's per-request child loggers, none of which has anything to do for it.
+ *
+ * This path takes only a `POST /graphql` whose headers say plain JSON (no content encoding, a
+ * length within the body limit); it reads the body, makes the context exactly as the express path
+ * does (the token checked, the rate limit spent, by the client address express would see), looks
+ * the answer up and, on a hit, writes it with the headers the express path writes (CORS by the same
+ * middleware, then the stored status, headers and bytes), counts it in the request metrics and logs
+ * it at the level pino-http would. Everything else goes on to express, unchanged: the body is
+ * handed to the body parser as it arrived, and a refused context or a missed lookup goes with the
+ * request, so the token, the rate limit and the lookup are never done twice.
+ */
+export interface EarlyReuseOptions {
+  readonly reuse: ResponseReuse;
+  readonly contextFor: (
+    authorization: string | undefined,
+    address: string | undefined,
+  ) => Promise<GatewayContext>;
+  readonly trusted: TrustedDocuments;
+  readonly touch: (viewer: Viewer) => void;
+  /** Which proxies may name the client (express's `trust proxy`). */
+  readonly trust: (address: string, hop: number) => boolean;
+  /** The CORS middleware of /graphql: it sets the same headers here. */
+  readonly cors: express.RequestHandler;
+  readonly bodyLimitBytes: number;
+  readonly edgeMetrics?: EdgeMetrics | undefined;
+  readonly logger: PinoLogger;
+  /** The request ids pino-http gives (shared, so that both paths number requests alike). */
+  readonly requestId: (req: IncomingMessage) => number | string;
+  /** Everything this path does not answer: the express app. */
+  readonly fallback: (req: IncomingMessage, res: ServerResponse) => void;
+}
+
+/** When a request arrived, for the express path's request metrics of a request this path passed on. */
+const arrivals = new WeakMap<IncomingMessage, number>();
+/** The body this path read off a request it then passed on, for the body parser. */
+const bodies = new WeakMap<IncomingMessage, Buffer>();
+
+/** performance.now() when the request arrived, if this path saw it first. */
+export function arrivedAt(req: IncomingMessage): number | undefined {
+  return arrivals.get(req);
+}
+
+/**
+ * The JSON body parser of /graphql, for requests whose body this path already read: the parser
+ * reads the same bytes from a stream of them, so its answer (the body, or its 400/413/415) is the
+ * one it gives a request straight from the socket.
+ */
+export function bodyParserAfterEarlyReuse(parser: express.RequestHandler): express.RequestHandler {
+  return (req, res, next) => {
+    const body = bodies.get(req);
+    if (body === undefined) {
+      parser(req, res, next);
+      return;
+    }
+    bodies.delete(req);
+    const replay = Object.assign(Readable.from([body], { objectMode: false }), { headers: req.headers });
+    parser(replay as unknown as express.Request, res, (error?: unknown) => {
+      req.body = (replay as unknown as { body?: unknown }).body;
+      next(error);
+    });
+  };
+}
+
+/** The `request` listener of the HTTP server: reused answers here, everything else to express. */
+export function earlyReuse(options: EarlyReuseOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const { reuse, trusted, logger } = options;
+
+  return (req, res) => {
+    if (!takes(req)) {
+      options.fallback(req, res);
+      return;
+    }
+    const startedMs = performance.now();
+    arrivals.set(req, startedMs);
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.once("error", () => {
+      // The client went away mid-body: express and the body parser answer it as they would have.
+      req.removeAllListeners("data");
+      options.fallback(req, res);
+    });
+    req.once("end", () => {
+      const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+      answer(req, res, body, startedMs).catch((error: unknown) => {
+        logger.error({ err: error }, "early response reuse failed; passing the request on");
+        passOn(req, res, body);
+      });
+    });
+  };
+
+  /** Headers only: a POST of plain JSON to /graphql, of a known length within the limit. */
+  function takes(req: IncomingMessage): boolean {
+    if (req.method !== "POST" || req.url !== "/graphql") return false;
+    const headers = req.headers;
+    if (headers["content-encoding"] !== undefined || headers["transfer-encoding"] !== undefined) return false;
+    const type = headers["content-type"]?.toLowerCase();
+    if (type !== "application/json" && type !== "application/json; charset=utf-8") return false;
+    const length = Number(headers["content-length"]);
+    if (!(length > 0 && length <= options.bodyLimitBytes)) return false;
+    return req.socket.remoteAddress !== undefined;
+  }
+
+  async function answer(
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: Buffer,
+    startedMs: number,
+  ): Promise<void> {
+    const requestKey = requestKeyOf(parsed(body), req.headers.accept, trusted);
+    if (requestKey === undefined) {
+      passOn(req, res, body);
+      return;
+    }
+    const context = options.contextFor(req.headers.authorization, clientAddress(req, options.trust));
+    let viewer: Viewer;
+    try {
+      viewer = (await context).viewer;
+    } catch {
+      // Refused (token, rate limit): Apollo answers it as it always has, from this same outcome.
+      passEarlyOutcome(req, { requestKey, context, lookedUp: false });
+      passOn(req, res, body);
+      return;
+    }
+    const stored = reuse.lookup(viewer, reuseKeyOf(viewer, requestKey));
+    if (!stored) {
+      passEarlyOutcome(req, { requestKey, context, lookedUp: true });
+      passOn(req, res, body);
+      return;
+    }
+    options.touch(viewer);
+    measure(req, res, startedMs);
+    let corsPassed = false;
+    options.cors(req as express.Request, res as express.Response, (error?: unknown) => {
+      corsPassed = error === undefined;
+    });
+    if (!corsPassed) throw new Error("the CORS middleware did not pass a reusable request");
+    writeReused(res, stored);
+  }
+
+  function passOn(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+    bodies.set(req, body);
+    options.fallback(req, res);
+  }
+
+  /** As the express path counts and logs every request: metrics on close, a line at info. */
+  function measure(req: IncomingMessage, res: ServerResponse, startedMs: number): void {
+    const metrics = options.edgeMetrics;
+    const logged = logger.isLevelEnabled("info");
+    if (!metrics && !logged) return;
+    const id = logged ? options.requestId(req) : 0;
+    res.once("close", () => {
+      const durationMs = performance.now() - startedMs;
+      metrics?.httpRequest({ route: "graphql", method: "POST", status: res.statusCode, durationMs });
+      if (logged) {
+        // pino-http's line, without the request headers (they hold the token).
+        logger.info(
+          {
+            req: {
+              id,
+              method: "POST",
+              url: "/graphql",
+              remoteAddress: req.socket.remoteAddress,
+              remotePort: req.socket.remotePort,
+            },
+            res: { statusCode: res.statusCode },
+            responseTime: Math.round(durationMs),
+          },
+          res.writableFinished ? "request completed" : "request aborted",
+        );
+      }
+    });
+  }
+}
+
+/** The body as the JSON parser would have it, or undefined (that parser then answers the request). */
+function parsed(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString("utf8")) as unknown;
+  } catch {
+    return undefined;
+  }
+}
