@@ -19,6 +19,7 @@ import {
   lazyCase,
   limitCase,
   manyViewersCase,
+  plainApolloCase,
   screenCase,
   warmCase,
 } from "./scenarios/cases.js";
@@ -33,6 +34,7 @@ import {
   type RunningLimitServer,
   startGateway,
   startLimitServer,
+  startPlainApollo,
 } from "./support/processes.js";
 import {
   chart,
@@ -66,6 +68,8 @@ const settings = {
   referenceTiles: 24,
   demoLatencyMs: 60,
   viewers: quick ? 200 : 10_000,
+  /** A working set that the default L1 and response cache hold (issue 16's 2,000 viewers). */
+  fewerViewers: quick ? 100 : 2_000,
   costRequests: quick ? 3 : 20,
   subscriptions:
     flags["skip-push"] || only
@@ -84,6 +88,8 @@ for (const [name, value] of Object.entries(settings)) {
 /** Which case ids --only keeps: those named, and the baselines they are compared with. */
 const BASELINES: Record<string, (tiles: string) => string[]> = {
   "warm-l1": (tiles) => [`limit-${tiles}`],
+  apollo: (tiles) => [`limit-${tiles}`],
+  "many-2000-l1": (tiles) => [`warm-l1-${tiles}`],
   "warm-l2": (tiles) => [`warm-l1-${tiles}`],
   cold: (tiles) => [`warm-l1-${tiles}`],
   "lazy-home-warm": (tiles) => [`warm-l1-${tiles}`],
@@ -107,6 +113,8 @@ function gatewaysOf(id: string): string[] {
   const [, kind, tiles] = match as unknown as [string, string, string];
   const own: Record<string, string[]> = {
     limit: [`l1-${tiles}`],
+    apollo: [`l1-${tiles}`],
+    "many-2000-l1": [`many-2000-l1-${tiles}`],
     "warm-l1": [`l1-${tiles}`],
     "warm-l2": [`l2only-${tiles}`],
     cold: [`cold-${tiles}`],
@@ -154,6 +162,7 @@ async function main(): Promise<void> {
       { name: `cold-${tiles}`, tiles, l1: true, demoLatencyMs: latency },
     ]),
     { name: `many-l1-${reference}`, tiles: reference, l1: true, demoLatencyMs: latency },
+    { name: `many-2000-l1-${reference}`, tiles: reference, l1: true, demoLatencyMs: latency },
     { name: `many-l2only-${reference}`, tiles: reference, l1: false, demoLatencyMs: latency },
     { name: "one-tile", tiles: 1, l1: true, demoLatencyMs: latency },
     {
@@ -184,6 +193,7 @@ async function main(): Promise<void> {
   const tmp = path.join(ROOT, "bench", ".tmp");
   await mkdir(tmp, { recursive: true });
   const limits = new Map<number, RunningLimitServer>();
+  let plainApollo: RunningLimitServer | undefined;
   for (const tiles of settings.tileSizes) {
     if (!wanted(`limit-${tiles}`)) continue;
     const origin = gateway(`l1-${tiles}`).origin;
@@ -200,6 +210,10 @@ async function main(): Promise<void> {
     const server = await startLimitServer(`${tiles} tiles`, file);
     limitServers.push(server);
     limits.set(tiles, server);
+    if (tiles === reference && wanted(`apollo-${tiles}`)) {
+      plainApollo = await startPlainApollo(`${tiles} tiles`, file);
+      limitServers.push(plainApollo);
+    }
     log(`${tiles} tiles: a warm home is ${Buffer.byteLength(warm.text)} bytes`);
   }
 
@@ -212,6 +226,16 @@ async function main(): Promise<void> {
         authorization: viewer,
         settings: load,
       }),
+      ...(tiles === reference
+        ? [
+            plainApolloCase({
+              tiles,
+              server: () => plainApollo as RunningLimitServer,
+              authorization: viewer,
+              settings: load,
+            }),
+          ]
+        : []),
       warmCase({ gateway: gateway(`l1-${tiles}`), authorization: viewer, settings: load }),
       warmCase({ gateway: gateway(`l2only-${tiles}`), authorization: viewer, settings: load }),
       coldCase({
@@ -243,6 +267,15 @@ async function main(): Promise<void> {
   for (const name of [`many-l1-${reference}`, `many-l2only-${reference}`]) {
     cases.push(manyViewersCase({ gateway: gateway(name), viewers: settings.viewers, settings: load, log }));
   }
+  cases.push(
+    manyViewersCase({
+      gateway: gateway(`many-2000-l1-${reference}`),
+      viewers: settings.fewerViewers,
+      settings: load,
+      log,
+      id: `many-2000-l1-${reference}`,
+    }),
+  );
 
   const coldRate = 1_000 / (settings.demoLatencyMs / 2);
   for (const kind of ["lazy-home", "section-page"] as const) {

@@ -129,6 +129,27 @@ const serverOf = (gateway: RunningGateway): { origin: string; pid: number; redis
   redisUrl: gateway.redis.url,
 });
 
+/**
+ * Scenario 1, beside bare node:http: a plain Apollo Server 5 over the same schema whose `home`
+ * returns the recorded warm screen (bench/apollo-server.ts): Apollo's own price for the same answer.
+ */
+export function plainApolloCase(options: {
+  readonly tiles: number;
+  readonly server: () => { readonly origin: string; readonly pid: number };
+  readonly authorization: string;
+  readonly settings: LoadSettings;
+}): Case {
+  return {
+    id: `apollo-${options.tiles}`,
+    scenario: 1,
+    label: "plain Apollo Server 5, same schema and screen",
+    tiles: options.tiles,
+    unit: "req/s",
+    baseline: `limit-${options.tiles}`,
+    run: () => measureLoad(options.server(), always(options.authorization), options.settings),
+  };
+}
+
 /** Scenario 1: the recorded warm answer from bare node:http. */
 export function limitCase(options: {
   readonly tiles: number;
@@ -219,13 +240,15 @@ export function manyViewersCase(options: {
   readonly viewers: number;
   readonly settings: LoadSettings;
   readonly log: (line: string) => void;
+  /** Another id than many-l1-<tiles> / many-l2-<tiles>, for a second count of viewers. */
+  readonly id?: string;
 }): Case {
   const { gateway, settings } = options;
   const tiles = gateway.spec.tiles;
   let next: (() => string) | undefined;
   let fillCaveat: string | undefined;
   return {
-    id: `many-${gateway.spec.l1 ? "l1" : "l2"}-${tiles}`,
+    id: options.id ?? `many-${gateway.spec.l1 ? "l1" : "l2"}-${tiles}`,
     scenario: 4,
     label: `${options.viewers.toLocaleString("en-US")} viewers round-robin, ${gateway.spec.l1 ? "L1 + L2" : "L1 off (L2 only)"}`,
     tiles,

@@ -19,8 +19,9 @@ export class LruResponseCache implements ResponseCache {
     const clock = options.clock;
     this.entries = new LRUCache<string, StoredResponse>({
       maxSize: options.maxBytes,
-      // One-byte strings take a byte a character in V8, others two: count two, to stay within the bound.
-      sizeCalculation: (value, key) => ENTRY_OVERHEAD_BYTES + 2 * (key.length + value.response.body.length),
+      // The body is bytes; a key is a string, and one-byte strings take a byte a character in V8,
+      // others two: count two for the key, to stay within the bound.
+      sizeCalculation: (value, key) => ENTRY_OVERHEAD_BYTES + 2 * key.length + value.response.body.byteLength,
       ttlAutopurge: false,
       // lru-cache caches "now" for ttlResolution ms of real time, which would hide a FakeClock's moves.
       ...(clock && { perf: { now: () => clock.nowMs() }, ttlResolution: 0 }),

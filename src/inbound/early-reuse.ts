@@ -5,7 +5,7 @@ import type { Logger as PinoLogger } from "pino";
 import type { EdgeMetrics, ResponseReuse, Viewer } from "../domain/index.js";
 import type { GatewayContext } from "../resolvers/context.js";
 import { clientAddress } from "./client-address.js";
-import { passEarlyOutcome, requestKeyOf, reuseKeyOf, writeReused } from "./response-reuse-http.js";
+import { type RequestKeys, passEarlyOutcome, requestKeyOf, writeReused } from "./response-reuse-http.js";
 import type { TrustedDocuments } from "./trusted-documents.js";
 
 /**
@@ -39,6 +39,8 @@ export interface EarlyReuseOptions {
   readonly logger: PinoLogger;
   /** The request ids pino-http gives (shared, so that both paths number requests alike). */
   readonly requestId: (req: IncomingMessage) => number | string;
+  /** The stand-ins of request keys, shared with the express path's edge. */
+  readonly requestKeys: RequestKeys;
   /** Everything this path does not answer: the express app. */
   readonly fallback: (req: IncomingMessage, res: ServerResponse) => void;
 }
@@ -76,7 +78,8 @@ export function bodyParserAfterEarlyReuse(parser: express.RequestHandler): expre
 
 /** The `request` listener of the HTTP server: reused answers here, everything else to express. */
 export function earlyReuse(options: EarlyReuseOptions): (req: IncomingMessage, res: ServerResponse) => void {
-  const { reuse, trusted, logger } = options;
+  const { reuse, trusted, logger, requestKeys } = options;
+  const known = new KnownBodies();
 
   return (req, res) => {
     if (!takes(req)) {
@@ -84,19 +87,24 @@ export function earlyReuse(options: EarlyReuseOptions): (req: IncomingMessage, r
       return;
     }
     const startedMs = performance.now();
-    arrivals.set(req, startedMs);
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.once("error", () => {
       // The client went away mid-body: express and the body parser answer it as they would have.
       req.removeAllListeners("data");
+      arrivals.set(req, startedMs);
       options.fallback(req, res);
     });
     req.once("end", () => {
       const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
       answer(req, res, body, startedMs).catch((error: unknown) => {
+        if (res.headersSent) {
+          logger.error({ err: error }, "early response reuse failed while writing");
+          res.destroy();
+          return;
+        }
         logger.error({ err: error }, "early response reuse failed; passing the request on");
-        passOn(req, res, body);
+        passOn(req, res, body, startedMs);
       });
     });
   };
@@ -119,9 +127,14 @@ export function earlyReuse(options: EarlyReuseOptions): (req: IncomingMessage, r
     body: Buffer,
     startedMs: number,
   ): Promise<void> {
-    const requestKey = requestKeyOf(parsed(body), req.headers.accept, trusted);
+    const accept = req.headers.accept;
+    let requestKey = known.requestKeyOf(body, accept);
     if (requestKey === undefined) {
-      passOn(req, res, body);
+      requestKey = requestKeyOf(parsed(body), accept, trusted);
+      if (requestKey !== undefined) known.add(body, accept, requestKey);
+    }
+    if (requestKey === undefined) {
+      passOn(req, res, body, startedMs);
       return;
     }
     const context = options.contextFor(req.headers.authorization, clientAddress(req, options.trust));
@@ -131,13 +144,13 @@ export function earlyReuse(options: EarlyReuseOptions): (req: IncomingMessage, r
     } catch {
       // Refused (token, rate limit): Apollo answers it as it always has, from this same outcome.
       passEarlyOutcome(req, { requestKey, context, lookedUp: false });
-      passOn(req, res, body);
+      passOn(req, res, body, startedMs);
       return;
     }
-    const stored = reuse.lookup(viewer, reuseKeyOf(viewer, requestKey));
+    const stored = reuse.lookup(viewer, requestKeys.reuseKeyOf(viewer, requestKey));
     if (!stored) {
       passEarlyOutcome(req, { requestKey, context, lookedUp: true });
-      passOn(req, res, body);
+      passOn(req, res, body, startedMs);
       return;
     }
     options.touch(viewer);
@@ -150,7 +163,8 @@ export function earlyReuse(options: EarlyReuseOptions): (req: IncomingMessage, r
     writeReused(res, stored);
   }
 
-  function passOn(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+  function passOn(req: IncomingMessage, res: ServerResponse, body: Buffer, startedMs: number): void {
+    arrivals.set(req, startedMs);
     bodies.set(req, body);
     options.fallback(req, res);
   }
@@ -191,5 +205,36 @@ function parsed(body: Buffer): unknown {
     return JSON.parse(body.toString("utf8")) as unknown;
   } catch {
     return undefined;
+  }
+}
+
+/** Bodies (up to this size) of reusable requests seen lately, at most this many. */
+const KNOWN_BODY_MAX_BYTES = 16 * 1024;
+const KNOWN_BODIES = 64;
+
+/**
+ * The request keys of bodies seen lately: an app sends the same few bodies over and over, and
+ * comparing bytes costs less than decoding, parsing and keying them again. The key of a body and
+ * an Accept header is always the same (the manifest does not change while the process runs).
+ */
+class KnownBodies {
+  private readonly entries: { body: Buffer; accept: string | undefined; requestKey: string }[] = [];
+  private next = 0;
+
+  requestKeyOf(body: Buffer, accept: string | undefined): string | undefined {
+    for (const entry of this.entries) {
+      if (entry.body.byteLength === body.byteLength && entry.accept === accept && entry.body.equals(body)) {
+        return entry.requestKey;
+      }
+    }
+    return undefined;
+  }
+
+  add(body: Buffer, accept: string | undefined, requestKey: string): void {
+    if (body.byteLength > KNOWN_BODY_MAX_BYTES) return;
+    // A copy: the request's chunk may be a slice of a larger pooled buffer.
+    const entry = { body: Buffer.from(body), accept, requestKey };
+    if (this.entries.length < KNOWN_BODIES) this.entries.push(entry);
+    else this.entries[this.next++ % KNOWN_BODIES] = entry;
   }
 }

@@ -13,7 +13,7 @@ import { AuthenticationError, AuthenticationUnavailableError } from "./auth.js";
 import { arrivedAt, bodyParserAfterEarlyReuse, earlyReuse } from "./early-reuse.js";
 import { type OpsRoutesOptions, QUIET_PATHS, opsRoutes } from "./ops-routes.js";
 import { RateLimitedError, type RequestGate } from "./request-gate.js";
-import { preparedContext, responseReuseEdge } from "./response-reuse-http.js";
+import { RequestKeys, preparedContext, responseReuseEdge } from "./response-reuse-http.js";
 import type { TrustedDocuments } from "./trusted-documents.js";
 import { type WebOptions, webRoutes } from "./web/routes.js";
 
@@ -140,6 +140,7 @@ export interface GraphqlRouteOptions {
  */
 export function mountGraphql(app: express.Express, options: GraphqlRouteOptions): RequestListener {
   const { apollo, contextFor, logger } = options;
+  const requestKeys = new RequestKeys();
   // Cross-origin browser access only for the configured origins; none without a list.
   const corsOfGraphql = cors({
     origin: options.allowedOrigins ? [...options.allowedOrigins] : false,
@@ -159,6 +160,7 @@ export function mountGraphql(app: express.Express, options: GraphqlRouteOptions)
             trusted: options.trusted,
             touch: options.touch,
             logger,
+            requestKeys,
           }),
         ]
       : []),
@@ -191,6 +193,7 @@ export function mountGraphql(app: express.Express, options: GraphqlRouteOptions)
     edgeMetrics: options.edgeMetrics,
     logger,
     requestId: options.requestId,
+    requestKeys,
     fallback: app,
   });
 }

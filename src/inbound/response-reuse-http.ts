@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseUrl } from "node:url";
 import { type ApolloServer, HeaderMap } from "@apollo/server";
+import { LRUCache } from "lru-cache";
 import type express from "express";
 import type { Logger, ResponseReuse, ReusableResponse, Viewer } from "../domain/index.js";
 import type { GatewayContext } from "../resolvers/context.js";
@@ -32,6 +33,8 @@ export interface ResponseReuseEdgeOptions {
   /** Called for every reused answer, as `home` and `section` call it for the viewer. */
   readonly touch?: (viewer: Viewer) => void;
   readonly logger: Logger;
+  /** Shared with the early path, so both store and look up answers under the same keys. */
+  readonly requestKeys: RequestKeys;
 }
 
 const prepared = new WeakMap<IncomingMessage, Promise<GatewayContext>>();
@@ -58,9 +61,30 @@ export function passEarlyOutcome(request: IncomingMessage, outcome: EarlyOutcome
   early.set(request, outcome);
 }
 
-/** The key of the stored answer to a request: the viewer's, then the request's own. */
-export function reuseKeyOf(viewer: Viewer, requestKey: string): string {
-  return `${viewerKey(viewer)}\u0000${requestKey}`;
+/**
+ * Short stand-ins for request keys, which hold the whole document text (kilobytes): the stored
+ * answers are keyed by the viewer and the stand-in, so a lookup hashes a few bytes, not the
+ * document. A stand-in is never given to two request keys (a counter); a request key forgotten
+ * for room gets a new one, and answers stored under the old one are no longer found (they end
+ * with their TTL or for room, as any other).
+ */
+export class RequestKeys {
+  private readonly ids: LRUCache<string, string>;
+  private next = 0;
+
+  constructor(options: { readonly max?: number } = {}) {
+    this.ids = new LRUCache({ max: options.max ?? 10_000 });
+  }
+
+  /** The key of the stored answer to a request: the viewer's, then the request's own stand-in. */
+  reuseKeyOf(viewer: Viewer, requestKey: string): string {
+    let id = this.ids.get(requestKey);
+    if (id === undefined) {
+      id = (++this.next).toString(36);
+      this.ids.set(requestKey, id);
+    }
+    return `${viewerKey(viewer)}\u0000${id}`;
+  }
 }
 
 /** Middleware to mount right before Apollo's on /graphql, after the body parser. */
@@ -101,7 +125,7 @@ export function responseReuseEdge(options: ResponseReuseEdgeOptions): express.Re
       return;
     }
     const viewer = context.viewer;
-    const key = reuseKeyOf(viewer, requestKey);
+    const key = options.requestKeys.reuseKeyOf(viewer, requestKey);
     const stored = lookedUp ? undefined : reuse.lookup(viewer, key);
     if (stored) {
       options.touch?.(viewer);

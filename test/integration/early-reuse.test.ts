@@ -271,6 +271,25 @@ describe("reused answers before express", () => {
     expect(gateway.outcomes).toEqual([]);
   });
 
+  it("reuses the answer for the same request sent with other whitespace or key order, and not for other variables", async () => {
+    const gateway = await start();
+    const alice = await bearer(gateway.app, "alice");
+    const parsed = JSON.parse(HOME) as { query: string; variables: unknown };
+    const first = await gateway.post("early", { authorization: alice });
+    const spaced = await gateway.post("early", {
+      authorization: alice,
+      body: JSON.stringify({ variables: parsed.variables, query: parsed.query }, null, 2),
+    });
+    const other = await gateway.post("early", {
+      authorization: alice,
+      body: JSON.stringify({ ...parsed, variables: { ...(parsed.variables as object), firstSections: 1 } }),
+    });
+
+    expect(spaced.text).toBe(first.text);
+    expect(other.status).toBe(200);
+    expect(gateway.outcomes).toEqual(["miss", "stored", "hit", "miss", "stored"]);
+  });
+
   it("passes other operations on to Apollo with the body it read", async () => {
     const gateway = await start();
     const body = JSON.stringify({ query: "query Name { __typename }", operationName: "Name" });

@@ -151,7 +151,7 @@ describe("response reuse", () => {
 
   it("holds answers within a byte budget, the least recently used going first", () => {
     const { reuse, build } = setup({ cache: () => new LruResponseCache({ maxBytes: 100_000 }) });
-    const big = "x".repeat(20_000);
+    const big = "x".repeat(40_000);
     build(ALICE, "alice|home", big);
     build(BOB, "bob|home", big);
     build(ANONYMOUS, "anonymous|home", big);
