@@ -1,9 +1,10 @@
 /**
- * npm run bench:profile [-- --tiles 24] [--duration 15] [--no-l1]
+ * npm run bench:profile [-- --tiles 24] [--duration 15] [--no-l1] [--viewers 2000]
  *
  * Profiles the warm path: one gateway under `node --cpu-prof`, one viewer whose screen is cached,
  * autocannon for a while, then the profile's self time by package and by function, startup left
- * out. The .cpuprofile is kept in bench/.tmp/profiles/ (open it in Chrome DevTools or speedscope).
+ * out. With --viewers N, N viewers round-robin after one pass over them (L2 filled) instead of one
+ * viewer. The .cpuprofile is kept in bench/.tmp/profiles/ (open it in Chrome DevTools or speedscope).
  */
 import { mkdir, readdir, rm } from "node:fs/promises";
 import path from "node:path";
@@ -11,7 +12,7 @@ import { parseArgs } from "node:util";
 import { summariseProfile } from "./support/cpu-profile.js";
 import { accounted } from "./support/cpu.js";
 import { authorizationsFor, expectScreen } from "./support/home.js";
-import { always, runLoad } from "./support/load.js";
+import { always, roundRobin, runLoad } from "./support/load.js";
 import { ROOT, startGateway } from "./support/processes.js";
 
 const { values: flags } = parseArgs({
@@ -20,6 +21,7 @@ const { values: flags } = parseArgs({
     duration: { type: "string", default: "15" },
     "no-l1": { type: "boolean", default: false },
     top: { type: "string", default: "25" },
+    viewers: { type: "string" },
   },
 });
 const tiles = Number(flags.tiles);
@@ -42,14 +44,26 @@ try {
   const [viewer] = await authorizationsFor(["bench-viewer"]);
   if (!viewer) throw new Error("no token");
   await expectScreen(gateway.origin, viewer, tiles);
-  await runLoad({ origin: gateway.origin, authorization: always(viewer), connections: 10, durationSec: 3 });
+  const many =
+    flags.viewers === undefined
+      ? undefined
+      : await authorizationsFor(
+          Array.from({ length: Number(flags.viewers) }, (_, index) => `viewer-${index}`),
+        );
+  const who = many ? roundRobin(many) : always(viewer);
+  if (many) {
+    for (let pass = 0; pass < 2; pass++) {
+      await runLoad({ origin: gateway.origin, authorization: who, connections: 10, amount: many.length });
+    }
+  }
+  await runLoad({ origin: gateway.origin, authorization: who, connections: 10, durationSec: 3 });
   loadStartedMs = performance.now();
   const { result: load, serverCpuMs } = await accounted(
     gateway.process.pid,
-    () => runLoad({ origin: gateway.origin, authorization: always(viewer), connections: 10, durationSec }),
+    () => runLoad({ origin: gateway.origin, authorization: who, connections: 10, durationSec }),
     (result) => result.requests,
   );
-  report += `warm home, ${tiles} tiles, ${flags["no-l1"] ? "L1 off" : "L1 on"}: ${load.requestsPerSec.toFixed(0)} req/s, p50 ${load.p50Ms} ms, gateway CPU ${serverCpuMs.toFixed(2)} ms per request, ${load.failures} failures\n`;
+  report += `warm home, ${many ? `${many.length} viewers round-robin` : "one viewer"}, ${tiles} tiles, ${flags["no-l1"] ? "L1 off" : "L1 on"}: ${load.requestsPerSec.toFixed(0)} req/s, p50 ${load.p50Ms} ms, gateway CPU ${serverCpuMs.toFixed(2)} ms per request, ${load.failures} failures\n`;
 } finally {
   // SIGTERM: main.ts drains and exits, and node writes the profile on the way out.
   await gateway.stop();
