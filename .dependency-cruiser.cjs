@@ -34,6 +34,11 @@ module.exports = {
       from: { path: "^src/adapters/", pathNot: "^src/adapters/fakes/" },
       to: { dependencyTypes: ["core", "npm"] },
     },
+    // The Redis update stream's consumer is split into parts (src/adapters/update-stream/): one adapter.
+    {
+      from: { path: "^src/adapters/(redis-update-stream\\.ts$|update-stream/)" },
+      to: { path: "^src/adapters/update-stream/" },
+    },
     // The partitioned stream is a set of Redis stream consumers, one per partition: a composite.
     {
       from: { path: "^src/adapters/partitioned-update-stream\\.ts$" },

@@ -7,7 +7,7 @@ import {
   streamForEvent,
 } from "../../src/adapters/update-stream-partitions.js";
 import { parseUpdateEvent } from "../../src/adapters/update-event-json.js";
-import { sameHashTag } from "../../src/adapters/redis-update-stream.js";
+import { sameHashTag } from "../../src/adapters/update-stream/dead-letters.js";
 
 const doc = readFileSync(new URL("../../docs/update-events.md", import.meta.url), "utf8");
 
