@@ -164,6 +164,8 @@ beforeAll(async () => {
       OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
       OTEL_SERVICE_NAME: "home-gateway-under-test",
       OTEL_BSP_SCHEDULE_DELAY: "50",
+      // Tracing, not racing timeouts: a loaded 2-core machine may stall a command past 100 ms.
+      REDIS_COMMAND_TIMEOUT_MS: "1000",
     },
   });
 }, 90_000);
@@ -306,10 +308,11 @@ describe("tracing over OTLP/HTTP", () => {
         product: PRODUCT("SH-1", Date.now(), "Pushed"),
       }),
     );
-    const apply = await waitFor(() => spans.find((span) => span.name === "updates.apply"), {
-      timeoutMs: 10_000,
-      what: "the apply span exported",
-    });
+    // The apply that completed: one that failed (a timed-out command) leaves its event to a retry.
+    const apply = await waitFor(
+      () => spans.find((span) => span.name === "updates.apply" && span.attributes["hg.result"] !== undefined),
+      { timeoutMs: 10_000, what: "the apply span exported" },
+    );
     // Under the batch read that brought it, the root of the push's trace.
     const read = await waitFor(() => traceOf(apply.traceId).find((span) => span.name === "updates.read"), {
       timeoutMs: 10_000,
