@@ -20,6 +20,9 @@ export interface RedisChannelPubSubOptions {
 
 type Listener = (payload: unknown) => void;
 
+/** The longest pause before a connection whose resubscription failed is dropped to try again. */
+const MAX_RETRY_DELAY_MS = 10_000;
+
 /**
  * The live-tile change feed's engine on one Redis: classic pub/sub, messages as JSON (as
  * graphql-redis-subscriptions' `RedisPubSub` sends them, so instances of either kind understand each
@@ -47,6 +50,8 @@ export class RedisChannelPubSub implements PubSubEngineLike {
   private deaf = false;
   /** Counts connections lost, so that a resubscription tells its own connection from a later one. */
   private connectionsLost = 0;
+  /** Resubscriptions failed in a row: each waits longer before dropping the connection again. */
+  private failedResubscriptions = 0;
 
   constructor(options: RedisChannelPubSubOptions) {
     this.publisher = options.publisher;
@@ -112,18 +117,24 @@ export class RedisChannelPubSub implements PubSubEngineLike {
     try {
       if (channels.length > 0) await this.subscriber.subscribe(...channels);
     } catch (error) {
-      // A later connection has its own attempt; this one is still up but deaf: drop it to try again.
+      // A later connection has its own attempt; this one is still up but deaf: drop it to try
+      // again, after a pause that grows while it keeps failing (an error Redis answers, say).
       if (connection !== this.connectionsLost) return;
+      const delayMs = Math.min(100 * 2 ** this.failedResubscriptions, MAX_RETRY_DELAY_MS);
+      this.failedResubscriptions++;
       this.logger.warn(
-        { err: error, channels: channels.length },
+        { err: error, channels: channels.length, retryInMs: delayMs },
         "live-tile channels not subscribed again after a reconnect; reconnecting to retry",
       );
-      this.subscriber.disconnect(true);
+      setTimeout(() => {
+        if (connection === this.connectionsLost && this.deaf) this.subscriber.disconnect(true);
+      }, delayMs).unref();
       return;
     }
     // Lost again before the reply was taken in: the next connection subscribes them.
     if (connection !== this.connectionsLost || !this.deaf) return;
     this.deaf = false;
+    this.failedResubscriptions = 0;
     this.logger.info({ channels: channels.length }, "live-tile channels subscribed again after a reconnect");
     this.onPossibleLoss?.("live-tile subscriber reconnected");
   }

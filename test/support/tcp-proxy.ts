@@ -16,6 +16,11 @@ export interface TcpProxy {
    * `command` (that chunk is not forwarded). Resolves once it did.
    */
   cutAtNext(name: string, command: RegExp): Promise<void>;
+  /**
+   * Drops the next chunk matching `command` from a connection whose client bytes contain `name`,
+   * keeping the connection: the server never sees that command, the client never gets an answer.
+   */
+  swallowNext(name: string, command: RegExp): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -29,7 +34,7 @@ interface Pipe {
 export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   const pipes = new Set<Pipe>();
   const everOpened: string[] = [];
-  let trap: { name: string; command: RegExp; fired: () => void } | undefined;
+  let trap: { name: string; command: RegExp; cut: boolean; fired: () => void } | undefined;
 
   const cutPipe = (pipe: Pipe): void => {
     pipe.client.destroy();
@@ -49,9 +54,9 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
         everOpened[index] = pipe.sent;
       }
       if (trap && pipe.sent.includes(trap.name) && trap.command.test(text)) {
-        const fired = trap.fired;
+        const { fired, cut } = trap;
         trap = undefined;
-        cutPipe(pipe);
+        if (cut) cutPipe(pipe);
         fired();
         return;
       }
@@ -80,7 +85,11 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
     },
     cutAtNext: (name, command) =>
       new Promise<void>((resolve) => {
-        trap = { name, command, fired: resolve };
+        trap = { name, command, cut: true, fired: resolve };
+      }),
+    swallowNext: (name, command) =>
+      new Promise<void>((resolve) => {
+        trap = { name, command, cut: false, fired: resolve };
       }),
     close: async () => {
       for (const pipe of [...pipes]) cutPipe(pipe);
