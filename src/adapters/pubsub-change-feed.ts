@@ -20,8 +20,9 @@ export interface PubSubChangeFeedOptions {
 
 /**
  * Changes on pub/sub channels: one per viewer (`<prefix>changes:user:<id>`) for personal and plan
- * changes, and one for generic changes that every subscription hears. With `RedisPubSub` this fans
- * out across gateway instances; with the in-memory `PubSub` it stays in the process.
+ * changes, and one for generic changes that every subscription hears. With `RedisChannelPubSub` or
+ * `RedisShardedPubSub` this fans out across gateway instances; with the in-memory `PubSub` it stays
+ * in the process.
  */
 export class PubSubChangeFeed implements ChangeFeed {
   private readonly lossListeners = new Set<(reason: string) => void>();

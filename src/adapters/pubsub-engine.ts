@@ -1,6 +1,6 @@
 /**
- * What graphql-subscriptions' in-memory `PubSub`, graphql-redis-subscriptions' `RedisPubSub` and
- * `RedisShardedPubSub` share: the engine under `PubSubChangeFeed`.
+ * What graphql-subscriptions' in-memory `PubSub`, `RedisChannelPubSub` and `RedisShardedPubSub`
+ * share: the engine under `PubSubChangeFeed`.
  */
 export interface PubSubEngineLike {
   publish(trigger: string, payload: unknown): Promise<void>;
