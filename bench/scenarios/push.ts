@@ -405,7 +405,7 @@ async function closeAll(subscribers: readonly Subscriber[]): Promise<void> {
  * be applied (its L2 write is refused) and waits for a retry, which would time the breaker, not
  * the push. A home request lets the half-open breaker probe Redis.
  */
-async function closedBreaker(
+export async function closedBreaker(
   origin: string,
   authorization: string,
   log: (line: string) => void,
@@ -433,7 +433,7 @@ async function closedBreaker(
 }
 
 /** Polls Redis until `count` per-viewer change channels have a subscriber; returns how many do. */
-async function waitForUserChannels(admin: Redis, count: number, timeoutMs: number): Promise<number> {
+export async function waitForUserChannels(admin: Redis, count: number, timeoutMs: number): Promise<number> {
   const deadlineMs = Date.now() + timeoutMs;
   let listening = 0;
   while (Date.now() < deadlineMs) {
@@ -445,7 +445,7 @@ async function waitForUserChannels(admin: Redis, count: number, timeoutMs: numbe
 }
 
 /** Waits until `count()` reaches `target` or stops growing for a second (at most 30 s). */
-async function untilStable(count: () => number, target: number): Promise<void> {
+export async function untilStable(count: () => number, target: number): Promise<void> {
   const deadlineMs = Date.now() + 30_000;
   let last = -1;
   let changedAtMs = Date.now();
@@ -462,7 +462,7 @@ async function untilStable(count: () => number, target: number): Promise<void> {
   }
 }
 
-async function waitUntil(done: () => boolean, timeoutMs: number): Promise<void> {
+export async function waitUntil(done: () => boolean, timeoutMs: number): Promise<void> {
   const deadlineMs = Date.now() + timeoutMs;
   while (!done() && Date.now() < deadlineMs) await sleep(5);
 }
@@ -471,7 +471,7 @@ async function waitUntil(done: () => boolean, timeoutMs: number): Promise<void> 
  * Waits until the process has used under 5 % of a core for half a second (at most 30 s), so a
  * measurement does not start while it still works through the previous step.
  */
-async function settle(pid: number): Promise<void> {
+export async function settle(pid: number): Promise<void> {
   const deadlineMs = Date.now() + 30_000;
   let previous = await processCpuSeconds(pid);
   while (Date.now() < deadlineMs) {
@@ -482,7 +482,7 @@ async function settle(pid: number): Promise<void> {
   }
 }
 
-interface UpdatePublisher {
+export interface UpdatePublisher {
   readonly path: "stream" | "pubsub";
   readonly stream?: string;
   personal(user: string, info: ProductInfo): Promise<void>;
@@ -493,7 +493,7 @@ interface UpdatePublisher {
  * XADD to the update stream when the gateway consumes one (a stream with a consumer group exists in
  * its Redis), else PUBLISH straight on the change feed's channels, skipping the ingest.
  */
-async function updatePublisher(admin: Redis): Promise<UpdatePublisher> {
+export async function updatePublisher(admin: Redis): Promise<UpdatePublisher> {
   const stream = await consumedStream(admin);
   if (stream) {
     const append = async (event: Record<string, unknown>): Promise<void> => {
@@ -536,7 +536,7 @@ async function consumedStream(admin: Redis): Promise<string | undefined> {
 }
 
 /** The demo's plans and data, computed here exactly as the gateway's demo upstreams compute them. */
-class DemoPlans {
+export class DemoPlans {
   private readonly services;
   private readonly recommendations;
 
