@@ -3,6 +3,7 @@ import { GraphQLError, type GraphQLSchema, type ValidationRule, specifiedRules }
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import type { Logger } from "../domain/index.js";
+import { subscribeSharingExecutions } from "../resolvers/shared-execution.js";
 import { ValidatedDocuments } from "./document-cache.js";
 import { logUnexpectedErrors } from "./operation-errors.js";
 import { RateLimitedError, type RequestGate } from "./request-gate.js";
@@ -70,6 +71,8 @@ export function createSocketServer(options: SocketOptions): {
   const server = useServer<Record<string, unknown>, { state: ConnectionState }>(
     {
       schema,
+      // Live deltas that many subscriptions share are executed once (src/resolvers/shared-execution.ts).
+      subscribe: subscribeSharingExecutions,
       isProd: options.production,
       jsonMessageReviver: refuseServerMessages,
       onConnect: (ctx) => connections.connect(ctx),

@@ -1,8 +1,9 @@
 import { Arg, Root, Subscription, Resolver } from "type-graphql";
 import { type ProductChange, resolveHome, resolvePlannedSection } from "../domain/index.js";
-import { type HomeUpdate as HomeUpdateModel, LiveScreen } from "../ui-components/index.js";
+import { type HomeUpdate as HomeUpdateModel, LiveScreen, isSharedUpdate } from "../ui-components/index.js";
 import { BoundedQueue, OVERFLOWED } from "./bounded-queue.js";
 import { capabilitiesOf } from "./capabilities.js";
+import { stampedShared } from "./shared-execution.js";
 import type { GatewayContext } from "./context.js";
 import { ClientCapabilitiesInput, HomeUpdate } from "./types.js";
 
@@ -73,11 +74,11 @@ async function* screenUpdates(
     onPossibleLoss: (reason) => queue.push({ kind: "lost", reason }),
   });
   let sequence = 0;
-  const stamp = (update: HomeUpdateModel): SequencedUpdate => ({
-    ...update,
-    sequence: ++sequence,
-    sentAt: new Date(services.clock.nowMs()),
-  });
+  const stamp = (update: HomeUpdateModel): SequencedUpdate => {
+    const stamped = { ...update, sequence: ++sequence, sentAt: new Date(services.clock.nowMs()) };
+    // A delta other subscriptions got too: its GraphQL execution can be shared (shared-execution.ts).
+    return isSharedUpdate(update) ? stampedShared(stamped, update) : stamped;
+  };
   // A fresh loader per snapshot: a subscription outlives any one batch, and caching across changes would serve stale data.
   const snapshot = () =>
     resolveHome(viewer, {
@@ -92,7 +93,9 @@ async function* screenUpdates(
     locale: input?.locale ?? "en-US",
   });
   try {
-    const screen = new LiveScreen(await snapshot(), capabilities, buildOptions);
+    // Clients that declared the same capabilities (and locale) build tiles alike: a cohort.
+    const cohort = JSON.stringify(input ?? null);
+    const screen = new LiveScreen(await snapshot(), capabilities, buildOptions, cohort);
     for await (const change of queue) {
       let updates: HomeUpdateModel[];
       if (change === OVERFLOWED || change.kind === "lost") {

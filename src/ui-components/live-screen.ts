@@ -66,10 +66,16 @@ export class LiveScreen {
   /** Whether the client takes whole sections (SectionUpdate) instead of a resync. */
   private readonly sectionUpdates: boolean;
 
+  /**
+   * @param cohort Says which screens build a tile alike: the same for clients that declared the same
+   * capabilities and locale. Screens of one cohort share the delta a generic change makes when every
+   * input of the tile is the same (see `sharedGenericUpdate`); without it, nothing is shared.
+   */
   constructor(
     home: ResolvedHome,
     private readonly capabilities: Capabilities,
     private readonly options: () => BuildOptions,
+    private readonly cohort?: string,
   ) {
     this.sectionUpdates = capabilities.updates?.has("SECTION_UPDATE") ?? false;
     this.sections = this.stateOf(home);
@@ -91,16 +97,19 @@ export class LiveScreen {
 
   /** A product's generic data changed: it matters where the viewer sees it generically. */
   generic(info: ProductInfo): HomeUpdate[] {
-    return this.update(info.id, (slot) =>
-      slot.resolved.state !== "PERSONALIZED" && info.version > slot.resolved.genericVersion
-        ? {
-            ...slot.resolved,
-            state: "GENERIC",
-            reason: slot.resolved.reason ?? ("NOT_PERSONALISED" satisfies FallbackReason),
-            info,
-            genericVersion: info.version,
-          }
-        : null,
+    return this.update(
+      info.id,
+      (slot) =>
+        slot.resolved.state !== "PERSONALIZED" && info.version > slot.resolved.genericVersion
+          ? {
+              ...slot.resolved,
+              state: "GENERIC",
+              reason: slot.resolved.reason ?? ("NOT_PERSONALISED" satisfies FallbackReason),
+              info,
+              genericVersion: info.version,
+            }
+          : null,
+      info,
     );
   }
 
@@ -216,7 +225,15 @@ export class LiveScreen {
     return updates;
   }
 
-  private update(productId: string, next: (slot: Slot) => ResolvedProduct | null): HomeUpdate[] {
+  /**
+   * `generic`: the generic change this is, when the screen may take the delta another screen of its
+   * cohort made for the same change (generic data only: a personalised tile is never shared).
+   */
+  private update(
+    productId: string,
+    next: (slot: Slot) => ResolvedProduct | null,
+    generic?: ProductInfo,
+  ): HomeUpdate[] {
     const updates: HomeUpdate[] = [];
     for (const section of this.sections) {
       // Reloaded whole instead, by the subscription, through `recovering` and `recovered`.
@@ -233,23 +250,31 @@ export class LiveScreen {
           updates.push({ __typename: "ResyncRequired", reason: "SECTIONS_CHANGED" });
           return;
         }
-        const built = this.build(resolved, slot.place);
-        if (!built) return;
-        // Grows even when the data's own versions do not order the two states (e.g. an old
-        // personalised entry replacing a fresher generic one).
-        const revision = Math.min(Math.max(built.revision, slot.revision + 1), MAX_REVISION);
-        const tile = { ...built, revision };
+        const sectionId = section.source.plan.id;
+        const index = slot.visible ? -1 : section.slots.slice(0, position).filter((s) => s.visible).length;
+        const shared =
+          generic !== undefined && this.cohort !== undefined && resolved.info === generic
+            ? { info: generic, key: sharedKey(this.cohort, slot, resolved, index) }
+            : undefined;
+        let update = shared && SHARED_GENERIC_UPDATES.get(shared.info)?.get(shared.key);
+        if (!update) {
+          const built = this.build(resolved, slot.place);
+          if (!built) return;
+          // Grows even when the data's own versions do not order the two states (e.g. an old
+          // personalised entry replacing a fresher generic one).
+          const revision = Math.min(Math.max(built.revision, slot.revision + 1), MAX_REVISION);
+          const tile = { ...built, revision };
+          update = slot.visible
+            ? { __typename: "TileUpdate", sectionId, tile }
+            : { __typename: "TileInsert", sectionId, index, tile };
+          if (shared) rememberShared(shared.info, shared.key, update);
+        }
+        const revision = update.tile.revision;
         slot.resolved = resolved;
         slot.revision = revision;
         section.revision = Math.max(section.revision, revision);
-        const sectionId = section.source.plan.id;
-        if (slot.visible) {
-          updates.push({ __typename: "TileUpdate", sectionId, tile });
-        } else {
-          slot.visible = true;
-          const index = section.slots.slice(0, position).filter((s) => s.visible).length;
-          updates.push({ __typename: "TileInsert", sectionId, index, tile });
-        }
+        slot.visible = true;
+        updates.push(update);
       });
     }
     return dedupeResyncs(updates);
@@ -377,4 +402,52 @@ function sameData(a: ResolvedProduct, b: ResolvedProduct): boolean {
 function dedupeResyncs(updates: HomeUpdate[]): HomeUpdate[] {
   const resync = updates.find((update) => update.__typename === "ResyncRequired");
   return resync ? [resync] : updates;
+}
+
+type TileDelta = Extract<HomeUpdate, { readonly tile: Tile }>;
+
+/**
+ * The deltas generic changes made, by change (the one message every subscription heard) and by
+ * everything the tile and its delta are built from: the cohort (capabilities, locale), the tile's
+ * place, the product's state and versions, the revision the client holds and whether it holds the
+ * tile. Screens with equal keys get the same object, so the fan-out builds, executes and (by
+ * identity) recognises it once per cohort instead of once per subscription. Only generic data is
+ * keyed here; a personalised slot never takes this path. Gone with the change's data.
+ */
+const SHARED_GENERIC_UPDATES = new WeakMap<ProductInfo, Map<string, TileDelta>>();
+
+/** Deltas taken from `SHARED_GENERIC_UPDATES`: the same object went to every screen of a cohort. */
+const SHARED = new WeakSet<HomeUpdate>();
+
+/** Whether other subscriptions got this very delta (same object): its GraphQL result can be shared. */
+export function isSharedUpdate(update: HomeUpdate): boolean {
+  return SHARED.has(update);
+}
+
+function rememberShared(info: ProductInfo, key: string, update: TileDelta): void {
+  let byKey = SHARED_GENERIC_UPDATES.get(info);
+  if (!byKey) {
+    byKey = new Map();
+    SHARED_GENERIC_UPDATES.set(info, byKey);
+  }
+  byKey.set(key, update);
+  SHARED.add(update);
+}
+
+function sharedKey(cohort: string, slot: Slot, resolved: ResolvedProduct, index: number): string {
+  const { place } = slot;
+  return [
+    cohort,
+    place.sectionId,
+    place.kind,
+    place.position,
+    resolved.ref.id,
+    resolved.ref.service,
+    resolved.state,
+    resolved.reason ?? "",
+    resolved.personalVersion,
+    resolved.genericVersion,
+    slot.revision,
+    index,
+  ].join("\u0000");
 }
