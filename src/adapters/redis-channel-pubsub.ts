@@ -1,3 +1,4 @@
+import { RedisPubSub } from "graphql-redis-subscriptions";
 import type { Redis } from "ioredis";
 import type { Logger } from "../domain/ports.js";
 import type { PubSubEngineLike } from "./pubsub-engine.js";
@@ -24,28 +25,27 @@ type Listener = (payload: unknown) => void;
 const MAX_RETRY_DELAY_MS = 10_000;
 
 /**
- * The live-tile change feed's engine on one Redis: classic pub/sub, messages as JSON (as
- * graphql-redis-subscriptions' `RedisPubSub` sends them, so instances of either kind understand each
- * other). One SUBSCRIBE per channel, however many local subscriptions listen to it.
+ * The live-tile change feed's engine on one Redis: graphql-redis-subscriptions' `RedisPubSub`
+ * (classic pub/sub, messages as JSON, one SUBSCRIBE per channel however many local subscriptions
+ * listen to it), with resubscription after a reconnect done here instead of by ioredis.
  *
  * After a reconnect it subscribes every channel it listens to again and only then reports the
  * possible loss, so that subscriptions resync from a snapshot taken while they hear changes again.
- * ioredis's own resubscription (`autoResubscribe`) only remembers channels whose SUBSCRIBE was
- * answered: when the connection drops again before the resubscription is answered (a socket timeout
- * during an event-loop stall, say), the client comes back subscribed to nothing, and every live
- * subscription of the process stays deaf for good. Here the channels are this engine's own list, and
- * a resubscription that fails drops the connection so that the next one tries again.
+ * ioredis's own resubscription (`autoResubscribe`, which `RedisPubSub` relies on) only remembers
+ * channels whose SUBSCRIBE was answered: when the connection drops again before the resubscription
+ * is answered (a socket timeout during an event-loop stall, say), the client comes back subscribed
+ * to nothing, and every live subscription of the process stays deaf for good. Here the channels are
+ * this engine's own list, and a resubscription that fails drops the connection so that the next one
+ * tries again. `RedisPubSub` keeps its listeners across reconnects and dispatches whatever arrives
+ * on the subscriber, so subscribing the channels on the client again is all it takes.
  */
 export class RedisChannelPubSub implements PubSubEngineLike {
-  private readonly publisher: Redis;
+  private readonly engine: RedisPubSub;
   private readonly subscriber: Redis;
   private readonly logger: Logger;
   private readonly onPossibleLoss: ((reason: string) => void) | undefined;
-  private nextId = 0;
-  private readonly listeners = new Map<number, { channel: string; listener: Listener }>();
-  private readonly channels = new Map<string, Set<number>>();
-  /** SUBSCRIBEs in flight, so that concurrent subscribers of a channel wait for the same one. */
-  private readonly subscribing = new Map<string, Promise<unknown>>();
+  /** Subscription id -> channel, for the subscriptions `engine` holds. */
+  private readonly subscriptions = new Map<number, string>();
   /** The connection dropped while channels were subscribed, and they are not subscribed again yet. */
   private deaf = false;
   /** Counts connections lost, so that a resubscription tells its own connection from a later one. */
@@ -54,14 +54,16 @@ export class RedisChannelPubSub implements PubSubEngineLike {
   private failedResubscriptions = 0;
 
   constructor(options: RedisChannelPubSubOptions) {
-    this.publisher = options.publisher;
+    this.engine = new RedisPubSub({
+      publisher: options.publisher,
+      subscriber: quietUnsubscribes(options.subscriber, options.logger),
+    });
     this.subscriber = options.subscriber;
     this.logger = options.logger;
     this.onPossibleLoss = options.onPossibleLoss;
-    this.subscriber.on("message", (channel: string, message: string) => this.deliver(channel, message));
     this.subscriber.on("close", () => {
       this.connectionsLost++;
-      if (this.channels.size > 0) this.deaf = true;
+      if (this.subscriptions.size > 0) this.deaf = true;
     });
     this.subscriber.on("ready", () => {
       if (this.deaf) void this.subscribeAgain();
@@ -69,51 +71,36 @@ export class RedisChannelPubSub implements PubSubEngineLike {
   }
 
   async publish(trigger: string, payload: unknown): Promise<void> {
-    await this.publisher.publish(trigger, JSON.stringify(payload));
+    await this.engine.publish(trigger, payload);
   }
 
   async subscribe(trigger: string, onMessage: Listener): Promise<number> {
-    const id = ++this.nextId;
-    let ids = this.channels.get(trigger);
-    if (!ids) {
-      ids = new Set();
-      this.channels.set(trigger, ids);
-    }
-    ids.add(id);
-    this.listeners.set(id, { channel: trigger, listener: onMessage });
-    let pending = this.subscribing.get(trigger);
-    if (!pending && ids.size === 1) {
-      pending = this.subscriber.subscribe(trigger).finally(() => this.subscribing.delete(trigger));
-      this.subscribing.set(trigger, pending);
-    }
-    try {
-      await pending;
-    } catch (error) {
-      this.unsubscribe(id);
-      throw error;
-    }
+    const id = await this.engine.subscribe(trigger, (payload: unknown) => {
+      // `RedisPubSub` hands over the raw text of a message that is not JSON.
+      if (typeof payload === "string") {
+        this.logger.warn(
+          { channel: trigger, bytes: payload.length },
+          "ignored a change message that is not JSON",
+        );
+        return;
+      }
+      onMessage(payload);
+    });
+    this.subscriptions.set(id, trigger);
     return id;
   }
 
   unsubscribe(subscriptionId: number): void {
-    const entry = this.listeners.get(subscriptionId);
-    if (!entry) return;
-    this.listeners.delete(subscriptionId);
-    const ids = this.channels.get(entry.channel);
-    ids?.delete(subscriptionId);
-    if (ids && ids.size === 0) {
-      this.channels.delete(entry.channel);
-      this.subscriber.unsubscribe(entry.channel).catch((error: unknown) => {
-        // Messages that still arrive find no listener; the subscription ends with the connection.
-        this.logger.debug({ err: error, channel: entry.channel }, "live-tile unsubscribe failed");
-      });
-    }
+    if (!this.subscriptions.delete(subscriptionId)) return;
+    // The last listener of a channel sends UNSUBSCRIBE (and PUNSUBSCRIBE) without waiting; messages
+    // that still arrive find no listener, and one that fails ends with the connection.
+    this.engine.unsubscribe(subscriptionId);
   }
 
   /** On a new connection after a lost one: every channel again, then the loss is reported. */
   private async subscribeAgain(): Promise<void> {
     const connection = this.connectionsLost;
-    const channels = [...this.channels.keys()];
+    const channels = [...new Set(this.subscriptions.values())];
     try {
       if (channels.length > 0) await this.subscriber.subscribe(...channels);
     } catch (error) {
@@ -138,17 +125,27 @@ export class RedisChannelPubSub implements PubSubEngineLike {
     this.logger.info({ channels: channels.length }, "live-tile channels subscribed again after a reconnect");
     this.onPossibleLoss?.("live-tile subscriber reconnected");
   }
+}
 
-  private deliver(channel: string, message: string): void {
-    const ids = this.channels.get(channel);
-    if (!ids || ids.size === 0) return;
-    let payload: unknown;
-    try {
-      payload = JSON.parse(message);
-    } catch {
-      this.logger.warn({ channel, bytes: message.length }, "ignored a change message that is not JSON");
-      return;
-    }
-    for (const id of [...ids]) this.listeners.get(id)?.listener(payload);
-  }
+/**
+ * The subscriber as `RedisPubSub` sees it: its UNSUBSCRIBE and PUNSUBSCRIBE, which it sends without
+ * waiting for the answer, cannot reject unhandled (a connection that is away fails them at once).
+ */
+function quietUnsubscribes(subscriber: Redis, logger: Logger): Redis {
+  const quiet =
+    (command: "unsubscribe" | "punsubscribe") =>
+    (...channels: string[]): Promise<unknown> =>
+      subscriber[command](...channels).catch((error: unknown) => {
+        logger.debug({ err: error, channels: channels.length }, `live-tile ${command} failed`);
+      });
+  const unsubscribe = quiet("unsubscribe");
+  const punsubscribe = quiet("punsubscribe");
+  return new Proxy(subscriber, {
+    get(target, property) {
+      if (property === "unsubscribe") return unsubscribe;
+      if (property === "punsubscribe") return punsubscribe;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
