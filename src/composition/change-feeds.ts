@@ -2,6 +2,7 @@ import { EventEmitter } from "node:events";
 import type { Cluster, Redis } from "ioredis";
 import { PubSub } from "graphql-subscriptions";
 import { PubSubChangeFeed } from "../adapters/pubsub-change-feed.js";
+import type { PubSubEngineLike } from "../adapters/pubsub-engine.js";
 import { RedisChannelPubSub } from "../adapters/redis-channel-pubsub.js";
 import { RedisShardedPubSub } from "../adapters/redis-sharded-pubsub.js";
 import type { Logger } from "../domain/index.js";
@@ -29,18 +30,11 @@ export function redisChangeFeed(
   options: FeedOptions & { readonly publisher: Redis; readonly subscriber: Redis },
 ): PubSubChangeFeed {
   const { publisher, subscriber, ...feedOptions } = options;
-  const feed: PubSubChangeFeed = new PubSubChangeFeed({
-    pubsub: new RedisChannelPubSub({
-      publisher,
-      subscriber,
-      logger: options.logger,
-      // Pub/sub loses what is sent while the subscriber is away: subscriptions resync once it is
-      // subscribed again.
-      onPossibleLoss: (reason) => feed.possibleLoss(reason),
-    }),
-    ...feedOptions,
-  });
-  return feed;
+  return feedReportingLoss(
+    feedOptions,
+    (onPossibleLoss) =>
+      new RedisChannelPubSub({ publisher, subscriber, logger: options.logger, onPossibleLoss }),
+  );
 }
 
 /** Over a Redis Cluster: sharded pub/sub, `subscriber` created with `shardedSubscribers: true`. */
@@ -48,15 +42,24 @@ export function shardedChangeFeed(
   options: FeedOptions & { readonly publisher: Cluster; readonly subscriber: Cluster },
 ): PubSubChangeFeed {
   const { publisher, subscriber, ...feedOptions } = options;
+  return feedReportingLoss(
+    feedOptions,
+    (onPossibleLoss) =>
+      new RedisShardedPubSub({ publisher, subscriber, logger: options.logger, onPossibleLoss }),
+  );
+}
+
+/**
+ * A feed over an engine that reports possible loss: pub/sub loses what is sent while a subscriber
+ * is away, so the feed's subscriptions resync once the engine is subscribed again.
+ */
+function feedReportingLoss(
+  options: FeedOptions,
+  engineFor: (onPossibleLoss: (reason: string) => void) => PubSubEngineLike,
+): PubSubChangeFeed {
   const feed: PubSubChangeFeed = new PubSubChangeFeed({
-    pubsub: new RedisShardedPubSub({
-      publisher,
-      subscriber,
-      logger: options.logger,
-      // Pub/sub loses what is sent while a shard's subscriber is away: subscriptions resync after it.
-      onPossibleLoss: (reason) => feed.possibleLoss(reason),
-    }),
-    ...feedOptions,
+    pubsub: engineFor((reason) => feed.possibleLoss(reason)),
+    ...options,
   });
   return feed;
 }
