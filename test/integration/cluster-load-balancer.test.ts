@@ -20,7 +20,7 @@ import { type Haproxy, startHaproxy } from "../support/haproxy.js";
 import { type RedisCluster, RedisClusterClients, startRedisCluster } from "../support/redis-cluster.js";
 import { testKeyPrefix } from "../support/redis-server.js";
 import { waitFor } from "../support/wait-for.js";
-import { type Received, socketClient, subscribe } from "../support/ws-client.js";
+import { CAPABILITIES, type Received, socketClient, subscribe } from "../support/ws-client.js";
 
 /**
  * Three gateway processes on a private Redis Cluster behind Debian's haproxy, as production runs
@@ -42,14 +42,6 @@ let b: GatewayProcess;
 let c: GatewayProcess;
 let haproxy: Haproxy;
 
-const CAPABILITIES = {
-  platform: "WEB" as const,
-  appVersion: "1.0.0",
-  components: ["CAROUSEL_SECTION", "PRODUCT_TILE", "DEAL_TILE"] as (
-    "CAROUSEL_SECTION" | "PRODUCT_TILE" | "DEAL_TILE"
-  )[],
-  actions: [] as never[],
-};
 type Update = HomeUpdatesSubscription["homeUpdates"];
 
 beforeAll(async () => {

@@ -24,7 +24,7 @@ import { type RedisCluster, RedisClusterClients, startRedisCluster } from "../su
 import { testKeyPrefix } from "../support/redis-server.js";
 import { silentLogger } from "../support/silent-logger.js";
 import { waitFor } from "../support/wait-for.js";
-import { type Received, socketClient, subscribe } from "../support/ws-client.js";
+import { CAPABILITIES, type Received, socketClient, subscribe } from "../support/ws-client.js";
 
 /**
  * Whole gateways composed as main.ts composes them in Redis Cluster mode (REDIS_CLUSTER_NODES,
@@ -44,14 +44,6 @@ let consumer: InProcessGateway;
 let other: InProcessGateway;
 const sockets: Client[] = [];
 
-const CAPABILITIES = {
-  platform: "WEB" as const,
-  appVersion: "1.0.0",
-  components: ["CAROUSEL_SECTION", "PRODUCT_TILE", "DEAL_TILE"] as (
-    "CAROUSEL_SECTION" | "PRODUCT_TILE" | "DEAL_TILE"
-  )[],
-  actions: [] as never[],
-};
 type Update = HomeUpdatesSubscription["homeUpdates"];
 
 beforeAll(async () => {

@@ -13,7 +13,7 @@ import {
 } from "../support/gateways.js";
 import { type RedisServer, startRedisServer, testKeyPrefix } from "../support/redis-server.js";
 import { waitFor } from "../support/wait-for.js";
-import { type Received, socketClient, subscribe } from "../support/ws-client.js";
+import { CAPABILITIES, type Received, socketClient, subscribe } from "../support/ws-client.js";
 
 // Instance A consumes the update stream; instance B reads another (empty) stream, so every event
 // is certainly consumed by A, and B's viewers can only hear of it through Redis.
@@ -25,14 +25,6 @@ let redis: Redis;
 let consumer: GatewayProcess;
 let other: GatewayProcess;
 
-const CAPABILITIES = {
-  platform: "WEB" as const,
-  appVersion: "1.0.0",
-  components: ["CAROUSEL_SECTION", "PRODUCT_TILE", "DEAL_TILE"] as (
-    "CAROUSEL_SECTION" | "PRODUCT_TILE" | "DEAL_TILE"
-  )[],
-  actions: [] as never[],
-};
 type Update = HomeUpdatesSubscription["homeUpdates"];
 
 beforeAll(async () => {

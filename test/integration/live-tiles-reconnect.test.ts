@@ -14,7 +14,7 @@ import {
 import { type RedisServer, startRedisServer, testKeyPrefix } from "../support/redis-server.js";
 import { type TcpProxy, startTcpProxy } from "../support/tcp-proxy.js";
 import { waitFor } from "../support/wait-for.js";
-import { type Received, socketClient, subscribe } from "../support/ws-client.js";
+import { CAPABILITIES, type Received, socketClient, subscribe } from "../support/ws-client.js";
 
 // The gateway reaches Redis through a proxy that can cut its live-tile connection; the test pushes
 // events and inspects Redis directly.
@@ -24,14 +24,6 @@ const LIVE_TILES = "home-gateway:live-tiles";
 const SUBSCRIBE = /\r\nsubscribe\r\n/i;
 /** Above any demo version. */
 const VERSION_BASE = 5_000_000_000_000;
-const CAPABILITIES = {
-  platform: "WEB" as const,
-  appVersion: "1.0.0",
-  components: ["CAROUSEL_SECTION", "PRODUCT_TILE", "DEAL_TILE"] as (
-    "CAROUSEL_SECTION" | "PRODUCT_TILE" | "DEAL_TILE"
-  )[],
-  actions: [] as never[],
-};
 type Update = HomeUpdatesSubscription["homeUpdates"];
 
 let server: RedisServer;

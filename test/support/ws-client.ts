@@ -48,3 +48,13 @@ export function subscribe<TResult, TVariables extends Record<string, unknown>>(
   );
   return received;
 }
+
+/** A web client that renders a carousel of product and deal tiles: the capabilities push tests send. */
+export const CAPABILITIES = {
+  platform: "WEB" as const,
+  appVersion: "1.0.0",
+  components: ["CAROUSEL_SECTION", "PRODUCT_TILE", "DEAL_TILE"] as (
+    "CAROUSEL_SECTION" | "PRODUCT_TILE" | "DEAL_TILE"
+  )[],
+  actions: [] as never[],
+};
