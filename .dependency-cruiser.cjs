@@ -14,7 +14,7 @@
  *   main.ts        the process: anything
  */
 const SUPPORT =
-  "^src/adapters/(http-json|product-info-json|pubsub-engine|redis-client|redis-cluster-client|update-event-json|update-stream-partitions)\\.ts$";
+  "^src/adapters/(http-json|loop-aware-timeout|product-info-json|pubsub-engine|redis-client|redis-cluster-client|update-event-json|update-stream-partitions)\\.ts$";
 const EDGE = "^src/app\\.ts$|^src/inbound/";
 
 module.exports = {

@@ -4,17 +4,14 @@ import {
   CircuitState,
   ConsecutiveBreaker,
   IsolatedCircuitError,
-  TaskCancelledError,
-  TimeoutStrategy,
   circuitBreaker,
   handleAll,
-  timeout,
-  wrap,
 } from "cockatiel";
 import { CodedError } from "../domain/errors.js";
 import type { ProductInfo } from "../domain/model.js";
 import type { BreakerState } from "../domain/metrics.js";
 import type { CacheKey, CacheWrite, L2Cache, Logger } from "../domain/ports.js";
+import { settleWithin } from "./loop-aware-timeout.js";
 
 export interface FailOpenL2CacheOptions {
   readonly inner: L2Cache;
@@ -66,7 +63,6 @@ const STATE_NAMES: Record<CircuitState, BreakerState> = {
 export class FailOpenL2Cache implements L2Cache {
   private readonly inner: L2Cache;
   private readonly breaker: CircuitBreakerPolicy;
-  private readonly policy: { execute<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> };
   private readonly timeoutMs: number;
 
   constructor(options: FailOpenL2CacheOptions) {
@@ -76,8 +72,6 @@ export class FailOpenL2Cache implements L2Cache {
       halfOpenAfter: options.openForMs ?? FAIL_OPEN_DEFAULTS.openForMs,
       breaker: new ConsecutiveBreaker(options.failureThreshold ?? FAIL_OPEN_DEFAULTS.failureThreshold),
     });
-    // The timeout sits inside the breaker so that a timed-out call counts as a failure.
-    this.policy = wrap(this.breaker, timeout(this.timeoutMs, TimeoutStrategy.Aggressive));
     const { logger, onStateChange } = options;
     this.breaker.onStateChange((circuitState) => {
       const state = STATE_NAMES[circuitState];
@@ -115,15 +109,16 @@ export class FailOpenL2Cache implements L2Cache {
     // exactly the wait this class exists to prevent, so they fail at once instead.
     if (this.breaker.state === CircuitState.HalfOpen) throw new L2CircuitOpenError(operation);
     try {
-      // A signal per call: without one cockatiel hangs every timeout's listener on one shared
-      // signal, and more than ten concurrent calls set off Node's listener-leak warning.
-      return await this.policy.execute(call, new AbortController().signal);
+      // The timeout sits inside the breaker so that a timed-out call counts as a failure. Not
+      // cockatiel's timeout policy: its plain timer counts the gateway's own busy spells against the
+      // store (see settleWithin).
+      return await this.breaker.execute(() =>
+        settleWithin(call(), this.timeoutMs, () => new L2TimeoutError(operation, this.timeoutMs)),
+      );
     } catch (error) {
       if (error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError) {
         throw new L2CircuitOpenError(operation, { cause: error });
       }
-      if (error instanceof TaskCancelledError)
-        throw new L2TimeoutError(operation, this.timeoutMs, { cause: error });
       throw error;
     }
   }

@@ -1,6 +1,7 @@
-import { type Cluster, Redis, type RedisOptions } from "ioredis";
+import { type Cluster, Command, Redis, type RedisOptions } from "ioredis";
 import { CodedError } from "../domain/errors.js";
 import type { Logger } from "../domain/ports.js";
+import { afterWaitingIo } from "./loop-aware-timeout.js";
 
 export interface RedisClientOptions {
   /** `redis://[user:password@]host:port[/db]` or `rediss://` for TLS. */
@@ -39,12 +40,53 @@ export const REDIS_CLIENT_DEFAULTS = {
 } as const;
 
 /**
+ * ioredis's `commandTimeout` rejects a command from a plain timer: after the gateway held its event
+ * loop past the timeout (GraphQL work, a GC pause), every command then in flight "timed out" although
+ * Redis had answered in microseconds, and five of them in a row opened the L2 circuit breaker for
+ * seconds, sending every request to the product services. The timer is the same (set per command
+ * from `commandTimeout`, cleared by its reply); only its verdict waits for the replies already
+ * waiting in the socket to be read (see `afterWaitingIo`). Installed once for every ioredis client
+ * of the process, single-server and cluster nodes alike: all of them are the gateway's, built here
+ * or in redis-cluster-client.ts. `test/integration/fail-open-redis.test.ts` holds the loop past the
+ * timeout and checks that a reply Redis sent in time is taken, and that a frozen Redis still times
+ * out.
+ */
+function installLoopAwareCommandTimeouts(): void {
+  const commands = Command.prototype as unknown as {
+    setTimeout(this: TimedCommand, ms: number): void;
+    loopAwareTimeouts?: true;
+  };
+  if (commands.loopAwareTimeouts) return;
+  commands.loopAwareTimeouts = true;
+  commands.setTimeout = function setTimeout(this: TimedCommand, ms: number): void {
+    if (this._commandTimeoutTimer) return;
+    this._commandTimeoutTimer = globalThis.setTimeout(() => {
+      if (this.isResolved) return;
+      afterWaitingIo(() => {
+        if (!this.isResolved) this.reject(new Error("Command timed out"));
+      });
+    }, ms);
+  };
+}
+
+/** The parts of ioredis 5's `Command` its own `setTimeout` uses (`_clearTimers` clears the timer on a reply). */
+interface TimedCommand {
+  _commandTimeoutTimer?: NodeJS.Timeout;
+  isResolved: boolean;
+  reject(error: Error): void;
+}
+
+installLoopAwareCommandTimeouts();
+
+/**
  * An ioredis client that fails fast instead of waiting for Redis:
  * - no offline queue: while disconnected every command rejects at once rather than piling up,
  *   unbounded, to be replayed late against a Redis that has moved on;
  * - one retry budget (`maxRetriesPerRequest: 1`) and no replay of unanswered commands after a
  *   reconnect (a cache write that timed out must not land seconds later);
- * - a short per-command timeout and a socket timeout for a peer that stopped answering;
+ * - a short per-command timeout (not counting the replies waiting to be read when the gateway was
+ *   busy past it, see `installLoopAwareCommandTimeouts`) and a socket timeout for a peer that
+ *   stopped answering;
  * - reconnects forever with a bounded backoff, so recovery needs no restart.
  *
  * Because the offline queue is off, commands sent before the first `ready` fail: wait with

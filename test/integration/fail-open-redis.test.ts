@@ -108,3 +108,41 @@ describe("FailOpenL2Cache over RedisL2Cache when Redis misbehaves", () => {
     expect(cache.state).toBe("closed");
   });
 });
+
+/** Holds the event loop, as a long burst of the gateway's own work (GraphQL, GC) does. */
+function busyFor(ms: number): void {
+  const endMs = performance.now() + ms;
+  while (performance.now() < endMs) {
+    // Spinning on purpose: nothing else may run meanwhile.
+  }
+}
+
+/**
+ * Sends `call` from a check-phase callback and holds the loop past every timeout: Redis answers at
+ * once, but the answer can only be read in the next poll phase, and the timers that expired
+ * meanwhile are run before it.
+ */
+function sentThenBusy<T>(call: () => Promise<T>, busyMs: number): ReturnType<typeof settled<T>> {
+  return new Promise((resolve) =>
+    setImmediate(() => {
+      const outcome = settled(call());
+      busyFor(busyMs);
+      resolve(outcome);
+    }),
+  );
+}
+
+describe("a gateway busy past the timeouts, with Redis answering in time", () => {
+  it("the client resolves a command whose reply was waiting when its timer fired", async () => {
+    const outcome = await sentThenBusy(() => redis.ping(), COMMAND_TIMEOUT_MS * 4);
+    expect(outcome).toEqual({ ok: true, value: "PONG" });
+  });
+
+  it("FailOpenL2Cache counts no failure: the read is found and the breaker stays closed", async () => {
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const outcome = await sentThenBusy(() => cache.getMany([KEY]), 400);
+      expect(outcome.ok ? [...outcome.value.keys()] : outcome.error).toEqual([cacheKeyId(KEY)]);
+    }
+    expect(cache.state).toBe("closed");
+  });
+});
