@@ -76,26 +76,48 @@ export class RedisWindowRateLimiter implements RateLimiter {
     return this.loop.stop();
   }
 
-  /** Adds local counts to Redis and reads the shared totals back; one pipeline. */
+  /**
+   * Adds local counts to Redis and reads the shared totals back; one pipeline. Only the keys counted
+   * here since the last sync are written (INCRBY, PEXPIRE); the others' totals are read with one
+   * MGET: at 2,000 viewers in a window, writing every key was 4,000 commands a second, 13 per
+   * request, against one MGET of the request itself.
+   */
   async sync(): Promise<void> {
     const { redis, keyPrefix, windowMs, clock } = this.options;
     const current = Math.floor(clock.nowMs() / windowMs);
     for (const [key, budget] of this.budgets) if (budget.window !== current) this.budgets.delete(key);
-    const entries = [...this.budgets];
-    if (entries.length === 0) return;
-    const sent = entries.map(([, budget]) => budget.unflushed);
+    if (this.budgets.size === 0) return;
+    const counted: [Budget, number][] = [];
+    const idle: Budget[] = [];
+    const idleKeys: string[] = [];
     const pipeline = redis.pipeline();
-    entries.forEach(([key, budget], index) => {
+    for (const [key, budget] of this.budgets) {
       const redisKey = windowKey(keyPrefix, budget.window, key);
-      pipeline.incrby(redisKey, sent[index] as number);
-      pipeline.pexpire(redisKey, windowMs * 2);
-    });
+      if (budget.unflushed > 0) {
+        counted.push([budget, budget.unflushed]);
+        pipeline.incrby(redisKey, budget.unflushed);
+        pipeline.pexpire(redisKey, windowMs * 2);
+      } else {
+        idle.push(budget);
+        idleKeys.push(redisKey);
+      }
+    }
+    // One window's keys share a hash tag: one MGET within one slot.
+    if (idleKeys.length > 0) pipeline.mget(idleKeys);
     const replies = await pipeline.exec();
-    entries.forEach(([, budget], index) => {
+    counted.forEach(([budget, sent], index) => {
       const [error, total] = replies?.[index * 2] ?? [new Error("no reply"), null];
       if (error || typeof total !== "number") return; // kept unflushed: sent again next time
-      budget.unflushed -= sent[index] as number;
+      budget.unflushed -= sent;
       budget.shared = total;
+    });
+    const [error, totals] = replies?.[counted.length * 2] ?? [new Error("no reply"), null];
+    if (idle.length === 0 || error || !Array.isArray(totals)) return;
+    idle.forEach((budget, index) => {
+      const stored: unknown = totals[index];
+      // Absent: nobody has counted this key in this window yet (or Redis lost it): nothing shared.
+      const total = stored === null || stored === undefined ? 0 : Number(stored);
+      if (Number.isFinite(total)) budget.shared = total;
     });
   }
 }

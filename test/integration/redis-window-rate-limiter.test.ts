@@ -4,6 +4,7 @@ import { FakeClock } from "../../src/adapters/fakes/fake-clock.js";
 import { createRedisClient, whenReady } from "../../src/adapters/redis-client.js";
 import { RedisWindowRateLimiter, windowKey } from "../../src/adapters/redis-window-rate-limiter.js";
 import { type RedisServer, startRedisServer, testKeyPrefix } from "../support/redis-server.js";
+import { commandsDuring } from "../support/redis-command-stats.js";
 import { silentLogger } from "../support/silent-logger.js";
 import { waitFor } from "../support/wait-for.js";
 
@@ -49,6 +50,22 @@ describe("RedisWindowRateLimiter", () => {
     expect(verdicts[3]?.retryAfterMs).toBeGreaterThan(0);
     // Only the INFO call itself ran between the two readings.
     expect(after - before).toBe(1);
+  });
+
+  it("writes only the keys counted since its last sync, and reads the others' shared totals with one MGET", async () => {
+    const clock = new FakeClock();
+    const one = limiter(clock, 10);
+    const other = limiter(clock, 10);
+    for (const key of ["u:idle-a", "u:idle-b", "u:idle-c"]) await one.consume(key);
+    await one.sync();
+    await one.consume("u:idle-a");
+    for (let i = 0; i < 9; i++) await other.consume("u:idle-b");
+    await other.sync();
+
+    expect(await commandsDuring(redis, () => one.sync())).toEqual({ incrby: 1, pexpire: 1, mget: 1 });
+    // u:idle-b was not counted here since the last sync, and its total was still read back.
+    expect((await one.consume("u:idle-b")).allowed).toBe(false);
+    expect((await one.consume("u:idle-c")).allowed).toBe(true);
   });
 
   it("keeps limiting on its own counts while Redis is away, and keeps them for later", async () => {
