@@ -14,12 +14,14 @@
  * so every gateway figure is also a share of the limit. Prints medians and the ratios.
  */
 import { mkdir, writeFile } from "node:fs/promises";
+import { Redis } from "ioredis";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { accounted } from "./support/cpu.js";
 import { authorizationsFor, expectScreen } from "./support/home.js";
 import { always, roundRobin, runLoad } from "./support/load.js";
-import { cacheCounts, scrape } from "./support/metrics.js";
+import { type CacheCounts, cacheCounts, scrape, total } from "./support/metrics.js";
+import { commandCalls } from "../test/support/redis-command-stats.js";
 import {
   ROOT,
   type RunningGateway,
@@ -57,7 +59,18 @@ interface Contender {
   readonly origin: string;
   readonly pid: number;
   readonly gateway: boolean;
+  /** The gateway's own redis-server. */
+  readonly redisUrl?: string;
   stop(): Promise<void>;
+}
+
+/** What a gateway's caches, product services and Redis did per request over the measured rounds. */
+interface PathCounts {
+  requests: number;
+  /** Answers reused whole (no GraphQL, no cache lookup). */
+  reused: number;
+  counts: CacheCounts;
+  redisCommands: Map<string, number>;
 }
 
 interface Sample {
@@ -74,6 +87,7 @@ const ofGateway = (name: string, gateway: RunningGateway, root: string): Contend
   origin: gateway.origin,
   pid: gateway.process.pid,
   gateway: true,
+  redisUrl: gateway.redis.url,
   stop: () => gateway.stop(),
 });
 const ofReference = (name: string, label: string, server: RunningLimitServer): Contender => ({
@@ -128,6 +142,7 @@ try {
     for (const contender of contenders.filter((each) => each.gateway)) await fill(contender, many);
   }
   const samples = new Map<string, Sample[]>(contenders.map((contender) => [contender.name, []]));
+  const paths = new Map<string, PathCounts>();
   for (let round = 1; round <= rounds; round++) {
     // Alternate the order, so no contender always runs right after another warmed the machine up.
     const order = round % 2 === 1 ? contenders : [...contenders].reverse();
@@ -137,11 +152,45 @@ try {
       const authorization = many && contender.gateway ? roundRobin(many) : always(viewer);
       const run = { origin: contender.origin, authorization, connections: 10 };
       await runLoad({ ...run, durationSec: 2 });
+      const admin = contender.redisUrl
+        ? new Redis(contender.redisUrl, { maxRetriesPerRequest: 1 })
+        : undefined;
+      const [metricsBefore, commandsBefore] = contender.gateway
+        ? [await scrape(contender.origin), await commandCalls(admin as Redis)]
+        : [undefined, undefined];
       const { result: load, serverCpuMs } = await accounted(
         contender.pid,
         () => runLoad({ ...run, durationSec }),
         (result) => result.requests,
       );
+      if (metricsBefore && commandsBefore && admin) {
+        const metricsAfter = await scrape(contender.origin);
+        const counts = cacheCounts(metricsBefore, metricsAfter);
+        const reuse = (samples: Parameters<typeof total>[0]): number =>
+          total(samples, "home_gateway_response_reuse_total", { outcome: "hit" });
+        const commands = await commandCalls(admin);
+        const path = paths.get(contender.name) ?? {
+          requests: 0,
+          reused: 0,
+          counts: { l1Hits: 0, l1Misses: 0, l2Hits: 0, l2Misses: 0, upstreamCalls: 0 },
+          redisCommands: new Map<string, number>(),
+        };
+        path.requests += load.requests;
+        path.reused += reuse(metricsAfter) - reuse(metricsBefore);
+        path.counts = {
+          l1Hits: path.counts.l1Hits + counts.l1Hits,
+          l1Misses: path.counts.l1Misses + counts.l1Misses,
+          l2Hits: path.counts.l2Hits + counts.l2Hits,
+          l2Misses: path.counts.l2Misses + counts.l2Misses,
+          upstreamCalls: path.counts.upstreamCalls + counts.upstreamCalls,
+        };
+        for (const [name, calls] of commands) {
+          const ran = calls - (commandsBefore.get(name) ?? 0) - (name === "info" ? 1 : 0);
+          if (ran > 0) path.redisCommands.set(name, (path.redisCommands.get(name) ?? 0) + ran);
+        }
+        paths.set(contender.name, path);
+      }
+      admin?.disconnect();
       if (load.failures > 0) throw new Error(`${contender.name}: ${load.failures} failed requests`);
       samples.get(contender.name)?.push({
         rate: load.requestsPerSec,
@@ -182,6 +231,19 @@ try {
 |---|--:|--:|--:|--:|--:|
 ${rows.join("\n")}
 ${ratio}`);
+  // What the measured requests did, so a row says which path it measured (a viewer back within the
+  // L1 TTL is an L1 hit, however many viewers there are).
+  for (const [name, path] of paths) {
+    const per = (count: number): string => (count / Math.max(1, path.requests)).toFixed(2);
+    const { counts } = path;
+    const commands = [...path.redisCommands]
+      .sort((a, b) => b[1] - a[1])
+      .map(([command, calls]) => `${command} ${per(calls)}`)
+      .join(", ");
+    console.log(
+      `${name}, per request over the measured rounds: answers reused whole ${per(path.reused)}, tile lookups L1 hit ${per(counts.l1Hits)} / missed ${per(counts.l1Misses)}, L2 hit ${per(counts.l2Hits)} / missed ${per(counts.l2Misses)}, product-service calls ${per(counts.upstreamCalls)}; Redis commands (INFO commandstats, Lua's inner calls and background work included): ${commands}`,
+    );
+  }
 } finally {
   await Promise.allSettled(contenders.map((contender) => contender.stop()));
 }
