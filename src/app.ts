@@ -25,11 +25,18 @@ import {
   SectionCursors,
   type Telemetry,
   followInvalidations,
+  lateArrivalsOf,
 } from "./domain/index.js";
 import { createApollo } from "./inbound/apollo.js";
 import type { TokenVerifier } from "./inbound/auth.js";
 import { type TrustProxy, clientAddress, trustFunction } from "./inbound/client-address.js";
-import { createHttpApp, httpContextFor, mountGraphql, requestIds } from "./inbound/http.js";
+import {
+  type GraphqlRouteOptions,
+  createHttpApp,
+  httpContextFor,
+  mountGraphql,
+  requestIds,
+} from "./inbound/http.js";
 import type { GatewayState } from "./inbound/ops-routes.js";
 import { RequestGate } from "./inbound/request-gate.js";
 import { DEFAULT_LIMITS, type OperationLimits, operationProtections } from "./inbound/security.js";
@@ -146,11 +153,73 @@ export interface Gateway {
  * of the Apollo server).
  */
 export async function createGateway(ports: GatewayPorts, options: GatewayOptions): Promise<Gateway> {
-  const logger = ports.logger;
   const productData = productDataFor(ports, options);
   const services = homeServicesFor(ports, options, productData);
   const gate = new RequestGate({ tokens: options.tokens, rateLimiter: ports.rateLimiter, services });
   const schema = options.schema ?? (await buildGatewaySchema());
+  const policy = requestPolicyFor(ports, options);
+  const lifecycle = new Lifecycle();
+  const edge = createTransports(ports, options, { schema, gate, policy, state: () => lifecycle.state });
+  const contextFor = httpContextFor(gate, ports.logger);
+
+  let invalidations: { unsubscribe(): Promise<void> } | undefined;
+  let started: Promise<void> | undefined;
+  const start = (): Promise<void> => (started ??= edge.apollo.start());
+
+  return {
+    schema,
+    apollo: edge.apollo,
+    httpServer: edge.httpServer,
+    productData,
+    contextFor,
+    start,
+    async listen({ port, host }) {
+      await start();
+      edge.serveGraphql(graphqlRouteFor(ports, options, { policy, services, contextFor }));
+      invalidations = await followInvalidations(ports.bus, {
+        l1: ports.l1,
+        responseReuse: ports.responseReuse,
+        logger: ports.logger,
+      });
+      for (const task of ports.background ?? []) await task.start();
+      const actual = await listenOn(edge.httpServer, port, host ?? "0.0.0.0");
+      lifecycle.state = "serving";
+      const shownHost = host === undefined || host === "0.0.0.0" || host === "::" ? "localhost" : host;
+      return { url: `http://${shownHost}:${actual}/graphql`, port: actual };
+    },
+    drain() {
+      if (lifecycle.state === "serving") lifecycle.state = "draining";
+    },
+    async stop() {
+      if (lifecycle.state === "stopping") return;
+      lifecycle.state = "stopping";
+      // In reverse: a task may rely on one started before it.
+      for (const task of [...(ports.background ?? [])].reverse()) await task.stop();
+      await invalidations?.unsubscribe();
+      if (started) await edge.apollo.stop();
+      await ports.close?.();
+      // Last: spans of the drain and the stop still go out.
+      await ports.tracing?.shutdown();
+    },
+  };
+}
+
+/** Where the gateway is in its life, as /readyz tells it. */
+class Lifecycle {
+  state: GatewayState = "created";
+}
+
+/** What every operation is held to, on both transports: limits, introspection, the documents known. */
+interface RequestPolicy {
+  readonly introspection: boolean;
+  readonly limits: OperationLimits;
+  readonly protections: ReturnType<typeof operationProtections>;
+  readonly trust: (address: string, hop: number) => boolean;
+  readonly trustedDocuments: { readonly trusted: TrustedDocuments; readonly only: boolean };
+  readonly persistedQueries: PersistedQueries;
+}
+
+function requestPolicyFor(ports: GatewayPorts, options: GatewayOptions): RequestPolicy {
   const security = options.security ?? {};
   const introspection = security.introspection ?? !options.production;
   const limits: OperationLimits = {
@@ -158,25 +227,44 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     ...security.limits,
     hideSuggestions: security.limits?.hideSuggestions ?? !introspection,
   };
-  const protections = operationProtections(limits);
-  const trust = trustFunction(security.trustProxy);
-  const trustedDocuments = {
-    trusted: security.trustedDocuments ?? new TrustedDocuments(),
-    only: security.trustedDocumentsOnly ?? false,
+  const trusted = security.trustedDocuments ?? new TrustedDocuments();
+  return {
+    introspection,
+    limits,
+    protections: operationProtections(limits),
+    trust: trustFunction(security.trustProxy),
+    trustedDocuments: { trusted, only: security.trustedDocumentsOnly ?? false },
+    persistedQueries: new PersistedQueries(trusted, ports.persistedQueries ?? new InMemoryLRUCache()),
   };
-  const persistedQueries = new PersistedQueries(
-    trustedDocuments.trusted,
-    ports.persistedQueries ?? new InMemoryLRUCache(),
-  );
+}
 
-  let state: GatewayState = "created";
+/** The HTTP server with its two transports; /graphql is served once Apollo has started. */
+interface Transports {
+  readonly httpServer: Server;
+  readonly apollo: ApolloServer<GatewayContext>;
+  serveGraphql(route: Omit<GraphqlRouteOptions, "apollo" | "requestId">): void;
+}
+
+function createTransports(
+  ports: GatewayPorts,
+  options: GatewayOptions,
+  parts: {
+    readonly schema: GraphQLSchema;
+    readonly gate: RequestGate;
+    readonly policy: RequestPolicy;
+    readonly state: () => GatewayState;
+  },
+): Transports {
+  const { schema, gate, policy } = parts;
+  const { logger } = ports;
+  const security = options.security ?? {};
   const requestId = requestIds();
   const app = createHttpApp({
     requestId,
     logger,
-    trust,
+    trust: policy.trust,
     edgeMetrics: ports.edgeMetrics,
-    ops: { readiness: ports.readiness ?? [], metrics: ports.metrics, state: () => state },
+    ops: { readiness: ports.readiness ?? [], metrics: ports.metrics, state: parts.state },
     web: options.web,
   });
   // The app until /graphql is mounted; then what `mountGraphql` returns (reused answers before express).
@@ -187,89 +275,67 @@ export async function createGateway(ports: GatewayPorts, options: GatewayOptions
     schema,
     gate,
     logger,
-    validationRules: protections.validationRules,
-    maxTokens: limits.maxTokens,
-    hideSuggestions: options.production || limits.hideSuggestions,
+    validationRules: policy.protections.validationRules,
+    maxTokens: policy.limits.maxTokens,
+    hideSuggestions: options.production || policy.limits.hideSuggestions,
     maxFrameBytes: security.maxFrameBytes ?? 64 * 1024,
     maxSubscriptionsPerConnection: security.maxSubscriptionsPerConnection ?? 10,
     maxConnectionsPerViewer: security.maxConnectionsPerViewer ?? 20,
     allowedOrigins: security.allowedOrigins,
-    clientAddressOf: (request) => clientAddress(request, trust),
+    clientAddressOf: (request) => clientAddress(request, policy.trust),
     production: options.production,
-    persistedQueries,
-    trustedDocuments,
+    persistedQueries: policy.persistedQueries,
+    trustedDocuments: policy.trustedDocuments,
   });
   ports.edgeMetrics?.observeSockets(() => socketServer.counts());
   const apollo = createApollo({
     schema,
     httpServer,
     production: options.production,
-    introspection,
-    limits,
-    protections,
-    persistedQueries,
-    trustedDocuments,
+    introspection: policy.introspection,
+    limits: policy.limits,
+    protections: policy.protections,
+    persistedQueries: policy.persistedQueries,
+    trustedDocuments: policy.trustedDocuments,
     traced: ports.tracing !== undefined,
     edgeMetrics: ports.edgeMetrics,
     logger,
     drain: () => socketServer.dispose(),
   });
-  const contextFor = httpContextFor(gate, logger);
-
-  let invalidations: { unsubscribe(): Promise<void> } | undefined;
-  let started: Promise<void> | undefined;
-  const start = (): Promise<void> => (started ??= apollo.start());
-
   return {
-    schema,
-    apollo,
     httpServer,
-    productData,
-    contextFor,
-    start,
-    async listen({ port, host }) {
-      await start();
-      listener = mountGraphql(app, {
-        apollo,
-        contextFor,
-        logger,
-        allowedOrigins: security.allowedOrigins,
-        bodyLimitBytes: security.bodyLimitBytes ?? 64 * 1024,
-        tracing: ports.tracing,
-        responseReuse: ports.responseReuse,
-        trusted: trustedDocuments.trusted,
-        touch: (viewer) => {
-          if (viewer.kind === "user") void services.activeViewers?.touch(viewer.id);
-        },
-        trust,
-        edgeMetrics: ports.edgeMetrics,
-        requestId,
-      });
-      invalidations = await followInvalidations(ports.bus, {
-        l1: ports.l1,
-        responseReuse: ports.responseReuse,
-        logger,
-      });
-      for (const task of ports.background ?? []) await task.start();
-      const actual = await listenOn(httpServer, port, host ?? "0.0.0.0");
-      state = "serving";
-      const shownHost = host === undefined || host === "0.0.0.0" || host === "::" ? "localhost" : host;
-      return { url: `http://${shownHost}:${actual}/graphql`, port: actual };
+    apollo,
+    serveGraphql(route) {
+      listener = mountGraphql(app, { ...route, apollo, requestId });
     },
-    drain() {
-      if (state === "serving") state = "draining";
+  };
+}
+
+/** How /graphql answers over HTTP: CORS, the body limit, tracing, reused answers, who was here. */
+function graphqlRouteFor(
+  ports: GatewayPorts,
+  options: GatewayOptions,
+  parts: {
+    readonly policy: RequestPolicy;
+    readonly services: HomeServices;
+    readonly contextFor: GraphqlRouteOptions["contextFor"];
+  },
+): Omit<GraphqlRouteOptions, "apollo" | "requestId"> {
+  const security = options.security ?? {};
+  const { activeViewers } = parts.services;
+  return {
+    contextFor: parts.contextFor,
+    logger: ports.logger,
+    allowedOrigins: security.allowedOrigins,
+    bodyLimitBytes: security.bodyLimitBytes ?? 64 * 1024,
+    tracing: ports.tracing,
+    responseReuse: ports.responseReuse,
+    trusted: parts.policy.trustedDocuments.trusted,
+    touch: (viewer) => {
+      if (viewer.kind === "user") void activeViewers?.touch(viewer.id);
     },
-    async stop() {
-      if (state === "stopping") return;
-      state = "stopping";
-      // In reverse: a task may rely on one started before it.
-      for (const task of [...(ports.background ?? [])].reverse()) await task.stop();
-      await invalidations?.unsubscribe();
-      if (started) await apollo.stop();
-      await ports.close?.();
-      // Last: spans of the drain and the stop still go out.
-      await ports.tracing?.shutdown();
-    },
+    trust: parts.policy.trust,
+    edgeMetrics: ports.edgeMetrics,
   };
 }
 
@@ -285,18 +351,12 @@ function productDataFor(ports: GatewayPorts, options: GatewayOptions): ProductDa
     telemetry: ports.telemetry,
     ...(ports.tracing && { spans: ports.tracing.spans }),
     // Generic first, personal next: data that missed the soft timeout is pushed to the viewer.
-    lateArrivals: endingReuse(ports.responseReuse, ports.lateArrivals) ?? {
-      arrived: (user, products) => {
-        ports.responseReuse?.viewerChanged(user);
-        for (const info of products) {
-          ports.changes
-            .publish({ kind: "personal", user, info })
-            .catch((error: unknown) =>
-              logger.warn({ err: error, user, product: info.id }, "late data not pushed"),
-            );
-        }
-      },
-    },
+    lateArrivals: lateArrivalsOf({
+      changes: ports.changes,
+      logger,
+      responseReuse: ports.responseReuse,
+      handler: ports.lateArrivals,
+    }),
     softTimeoutMs: options.softTimeoutMs,
     l2TtlMs: options.l2TtlMs,
   });
@@ -318,20 +378,6 @@ function homeServicesFor(
     componentRules: options.componentVersionRules ?? NO_VERSION_RULES,
     tileFaults: new TileFaultLog({ logger: ports.logger, clock: ports.clock }),
     cursors: new SectionCursors(options.cursorSecret ?? DEV_CURSOR_SECRET),
-  };
-}
-
-/** Late personalised data changes what the viewer's next answer shows: no earlier one is reused. */
-function endingReuse(
-  reuse: ResponseReuse | undefined,
-  lateArrivals: LateArrivals | undefined,
-): LateArrivals | undefined {
-  if (!reuse || !lateArrivals) return lateArrivals;
-  return {
-    arrived: (user, products) => {
-      reuse.viewerChanged(user);
-      lateArrivals.arrived(user, products);
-    },
   };
 }
 

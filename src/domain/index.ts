@@ -11,3 +11,4 @@ export * from "./periodic-loop.js";
 export * from "./key-names.js";
 export * from "./l1-coherence.js";
 export * from "./response-reuse.js";
+export * from "./late-arrivals.js";
