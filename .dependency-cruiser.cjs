@@ -14,7 +14,7 @@
  *   main.ts        the process: anything
  */
 const SUPPORT =
-  "^src/adapters/(http-json|loop-aware-timeout|product-info-json|pubsub-engine|redis-client|redis-cluster-client|update-event-json|update-stream-partitions)\\.ts$";
+  "^src/adapters/(http-json|loop-aware-timeout|product-info-json|pubsub-engine|redis-client|redis-cluster-client|update-event-json)\\.ts$";
 const EDGE = "^src/app\\.ts$|^src/inbound/";
 
 module.exports = {
@@ -34,14 +34,15 @@ module.exports = {
       from: { path: "^src/adapters/", pathNot: "^src/adapters/fakes/" },
       to: { dependencyTypes: ["core", "npm"] },
     },
-    // The Redis update stream's consumer is split into parts (src/adapters/update-stream/): one adapter.
+    // The Redis update stream is one adapter in parts: the consumer (redis-update-stream.ts), its
+    // pieces and the partitioned composite over it (src/adapters/update-stream/).
     {
       from: { path: "^src/adapters/(redis-update-stream\\.ts$|update-stream/)" },
       to: { path: "^src/adapters/update-stream/" },
     },
     // The partitioned stream is a set of Redis stream consumers, one per partition: a composite.
     {
-      from: { path: "^src/adapters/partitioned-update-stream\\.ts$" },
+      from: { path: "^src/adapters/update-stream/partitioned\\.ts$" },
       to: { path: "^src/adapters/redis-update-stream\\.ts$" },
     },
     { from: { path: "^src/adapters/fakes/" }, to: { path: `^src/(domain|adapters/fakes)/|${SUPPORT}` } },

@@ -11,7 +11,7 @@ import "reflect-metadata";
 import type { Client } from "graphql-ws";
 import type { Cluster, Redis } from "ioredis";
 import { UPDATE_EVENT_FIELD } from "../src/adapters/redis-update-stream.js";
-import { streamForEvent } from "../src/adapters/update-stream-partitions.js";
+import { streamForEvent } from "../src/adapters/update-stream/partitions.js";
 import { personalKey } from "../src/domain/index.js";
 import { HomeUpdatesDocument, type HomeUpdatesSubscription } from "../test/gql/graphql.js";
 import {

@@ -1,20 +1,13 @@
 import type { Cluster } from "ioredis";
-import { ErrorsAreMissesCache } from "@apollo/utils.keyvaluecache";
-import { FailOpenL2Cache } from "../adapters/fail-open-l2-cache.js";
-import { PartitionedUpdateStream, appendUpdateEvent } from "../adapters/partitioned-update-stream.js";
 import { whenReady } from "../adapters/redis-client.js";
 import { createRedisClusterClient } from "../adapters/redis-cluster-client.js";
-import { RedisActiveViewers } from "../adapters/redis-active-viewers.js";
-import { RedisInvalidationBus } from "../adapters/redis-invalidation-bus.js";
-import { RedisKeyValueCache } from "../adapters/redis-key-value-cache.js";
-import { RedisL2Cache } from "../adapters/redis-l2-cache.js";
-import { RedisLocks } from "../adapters/redis-locks.js";
-import { updateStreamClientTimeouts } from "../adapters/redis-update-stream.js";
 import { RedisReadiness } from "../adapters/redis-readiness.js";
-import { RedisWindowRateLimiter } from "../adapters/redis-window-rate-limiter.js";
+import { RedisInvalidationBus } from "../adapters/redis-invalidation-bus.js";
+import { updateStreamClientTimeouts } from "../adapters/redis-update-stream.js";
 import type { RedisClusterConfig } from "../config.js";
 import { shardedChangeFeed } from "./change-feeds.js";
-import { type Mode, type ModeContext, task, traced, updateApplierFor } from "./mode.js";
+import type { Mode, ModeContext } from "./mode.js";
+import { redisModeOver } from "./redis-shared.js";
 
 /**
  * The Redis Cluster mode (REDIS_CLUSTER_NODES): the Redis mode's adapters over cluster clients,
@@ -24,7 +17,7 @@ import { type Mode, type ModeContext, task, traced, updateApplierFor } from "./m
  * subscribers (a connection per master each), and one per partition for its blocking reads.
  */
 export async function redisClusterMode(cluster: RedisClusterConfig, context: ModeContext): Promise<Mode> {
-  const { config, logger, telemetry, clock, instanceId } = context;
+  const { config, logger, telemetry, instanceId } = context;
   const commandTimeoutMs = config.REDIS_COMMAND_TIMEOUT_MS;
   const keyPrefix = config.REDIS_KEY_PREFIX;
   const client = (
@@ -48,7 +41,7 @@ export async function redisClusterMode(cluster: RedisClusterConfig, context: Mod
     shardedSubscribers: true,
     commandTimeoutMs: Math.max(commandTimeoutMs, 5_000),
   });
-  const redisReadiness = new RedisReadiness(commands, { timeoutMs: commandTimeoutMs * 5 });
+  const readiness = new RedisReadiness(commands, { timeoutMs: commandTimeoutMs * 5 });
   // Starting without Redis is allowed (requests fall back to the product services); say so loudly.
   await whenReady(commands, { timeoutMs: 5_000 }).catch((error: unknown) =>
     logger.warn(
@@ -57,103 +50,24 @@ export async function redisClusterMode(cluster: RedisClusterConfig, context: Mod
     ),
   );
 
-  const failOpenL2 = new FailOpenL2Cache({
-    inner: new RedisL2Cache({ redis: commands, keyPrefix, logger }),
-    logger,
-    timeoutMs: commandTimeoutMs * 2,
-    onStateChange: (state) => telemetry.setBreakerState("l2", state),
-  });
-  telemetry.setBreakerState("l2", failOpenL2.state);
-  const bus = new RedisInvalidationBus({
-    publisher: commands,
-    subscriber: busSubscriber,
-    sharded: true,
-    channelPrefix: keyPrefix,
-    logger,
-    instanceId,
-    metrics: telemetry,
-    readyTimeoutMs: 5_000,
-  });
-  const locks = new RedisLocks({ redis: commands, keyPrefix, instanceId });
-  const feed = shardedChangeFeed({
-    publisher: commands,
-    subscriber: liveSubscriber,
-    prefix: keyPrefix,
-    logger,
-  });
-  const { l2, changes } = traced(context, { l2: failOpenL2, changes: feed });
-  const activeViewers =
-    config.ACTIVE_VIEWER_WINDOW_MS > 0
-      ? new RedisActiveViewers({
-          redis: commands,
-          keyPrefix,
-          clock,
-          logger,
-          windowMs: config.ACTIVE_VIEWER_WINDOW_MS,
-        })
-      : undefined;
-  const stream = { base: config.UPDATE_STREAM, partitions: config.UPDATE_STREAM_PARTITIONS };
-  const updates = new PartitionedUpdateStream({
-    clientFor: () => client("home-gateway:updates", updateStreamClientTimeouts(config.UPDATE_BLOCK_MS)),
-    stream: stream.base,
-    partitions: stream.partitions,
-    applier: updateApplierFor(context, { l2, bus, changes, activeViewers }),
-    consumer: instanceId,
-    clock,
-    logger,
-    metrics: telemetry,
-    group: config.UPDATE_GROUP,
-    blockMs: config.UPDATE_BLOCK_MS,
-    batchSize: config.UPDATE_BATCH_SIZE,
-    claimIdleMs: config.UPDATE_CLAIM_IDLE_MS,
-    maxEventBytes: config.UPDATE_MAX_EVENT_BYTES,
-    heartbeat: { redis: commands },
-  });
-  const rateLimiter =
-    config.RATE_LIMIT_PER_MINUTE > 0
-      ? new RedisWindowRateLimiter({
-          points: config.RATE_LIMIT_PER_MINUTE,
-          keyPrefix,
-          logger,
-          redis: commands,
-          windowMs: 60_000,
-          clock,
-        })
-      : undefined;
-
-  return {
+  return redisModeOver(context, {
     name: "redis-cluster",
-    l2,
-    bus,
-    locks,
-    changes,
-    ...(activeViewers && { activeViewers }),
-    ...(rateLimiter && { rateLimiter }),
-    persistedQueries: new ErrorsAreMissesCache(
-      new RedisKeyValueCache({ redis: commands, keyPrefix }),
+    commands,
+    readiness,
+    bus: new RedisInvalidationBus({
+      publisher: commands,
+      subscriber: busSubscriber,
+      sharded: true,
+      channelPrefix: keyPrefix,
       logger,
-    ),
-    readiness: [
-      {
-        name: "redis",
-        critical: false,
-        check: () => redisReadiness.check(),
-        reason: () => redisReadiness.reason(),
-      },
-      {
-        name: "updates",
-        critical: false,
-        check: () => updates.problem() === undefined,
-        reason: () => updates.problem(),
-      },
-    ],
-    push: (event) => appendUpdateEvent(commands, event, stream),
-    background: [
-      task("update-stream", updates),
-      ...(rateLimiter ? [task("rate-limit-sync", rateLimiter)] : []),
-    ],
+      instanceId,
+      metrics: telemetry,
+      readyTimeoutMs: 5_000,
+    }),
+    feed: shardedChangeFeed({ publisher: commands, subscriber: liveSubscriber, prefix: keyPrefix, logger }),
+    updatesClient: () => client("home-gateway:updates", updateStreamClientTimeouts(config.UPDATE_BLOCK_MS)),
     close: async () => {
       await Promise.allSettled([commands.quit(), busSubscriber.quit(), liveSubscriber.quit()]);
     },
-  };
+  });
 }

@@ -6,11 +6,11 @@ import type {
   UpdateRejectionReason,
   UpdateSource,
 } from "../../src/domain/index.js";
-import { PartitionedUpdateStream, appendUpdateEvent } from "../../src/adapters/partitioned-update-stream.js";
+import { PartitionedUpdateStream, appendUpdateEvent } from "../../src/adapters/update-stream/partitioned.js";
 import type { RedisCommands } from "../../src/adapters/redis-cluster-client.js";
 import { UPDATE_EVENT_FIELD, updateStreamClientTimeouts } from "../../src/adapters/redis-update-stream.js";
 import { SystemClock } from "../../src/adapters/system-clock.js";
-import { partitionStreams } from "../../src/adapters/update-stream-partitions.js";
+import { partitionStreams } from "../../src/adapters/update-stream/partitions.js";
 import { silentLogger } from "../support/silent-logger.js";
 import { waitFor } from "../support/wait-for.js";
 import { productInfo } from "./product-info.js";

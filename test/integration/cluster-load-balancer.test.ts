@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { print } from "graphql";
 import { UPDATE_EVENT_FIELD } from "../../src/adapters/redis-update-stream.js";
-import { streamForEvent } from "../../src/adapters/update-stream-partitions.js";
+import { streamForEvent } from "../../src/adapters/update-stream/partitions.js";
 import { HomeUpdatesDocument, type HomeUpdatesSubscription } from "../gql/graphql.js";
 import {
   GatewayProcesses,

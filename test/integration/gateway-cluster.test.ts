@@ -3,7 +3,7 @@ import type { Cluster, Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RedisL2Cache } from "../../src/adapters/redis-l2-cache.js";
 import { UPDATE_EVENT_FIELD } from "../../src/adapters/redis-update-stream.js";
-import { partitionStreams, streamForEvent } from "../../src/adapters/update-stream-partitions.js";
+import { partitionStreams, streamForEvent } from "../../src/adapters/update-stream/partitions.js";
 import { personalKey } from "../../src/domain/index.js";
 import { HomeUpdatesDocument, type HomeUpdatesSubscription } from "../gql/graphql.js";
 import {

@@ -5,7 +5,7 @@ import {
   partitionOf,
   partitionStreams,
   streamForEvent,
-} from "../../src/adapters/update-stream-partitions.js";
+} from "../../src/adapters/update-stream/partitions.js";
 import { parseUpdateEvent } from "../../src/adapters/update-event-json.js";
 import { sameHashTag } from "../../src/adapters/update-stream/dead-letters.js";
 

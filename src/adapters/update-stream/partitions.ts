@@ -1,5 +1,5 @@
 import { crc32 } from "node:zlib";
-import type { UpdateEvent } from "../domain/updates.js";
+import type { UpdateEvent } from "../../domain/updates.js";
 
 /**
  * The streams of a partitioned update stream: with one partition, `base` itself (`hg:updates`, as

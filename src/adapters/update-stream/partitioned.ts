@@ -1,13 +1,13 @@
-import type { UpdateSource } from "../domain/ports.js";
-import type { UpdateEvent } from "../domain/updates.js";
-import type { RedisCommands } from "./redis-cluster-client.js";
+import type { UpdateSource } from "../../domain/ports.js";
+import type { UpdateEvent } from "../../domain/updates.js";
+import type { RedisCommands } from "../redis-cluster-client.js";
 import {
   RedisUpdateStream,
   type RedisUpdateStreamOptions,
   UPDATE_EVENT_FIELD,
-} from "./redis-update-stream.js";
-import { partitionStreams, streamForEvent } from "./update-stream-partitions.js";
-import { encodeUpdateEvent } from "./update-event-json.js";
+} from "../redis-update-stream.js";
+import { partitionStreams, streamForEvent } from "./partitions.js";
+import { encodeUpdateEvent } from "../update-event-json.js";
 
 export interface PartitionedUpdateStreamOptions extends Omit<RedisUpdateStreamOptions, "redis" | "stream"> {
   /** The name of the one stream, or of the partitions' common part (`UPDATE_STREAM`). */
