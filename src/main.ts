@@ -1,7 +1,8 @@
 import "reflect-metadata";
 import { startTracing } from "./adapters/otel-tracing.js";
 import { createLogger } from "./adapters/pino-logger.js";
-import { createGateway } from "./app.js";
+import type { Logger } from "pino";
+import { type Gateway, type GatewayOptions, createGateway } from "./app.js";
 import { TokenVerifier, mintToken } from "./inbound/auth.js";
 import { type Config, ConfigError, DEV_CURSOR_SECRET, loadConfig } from "./config.js";
 import { buildPorts } from "./composition/gateway-ports.js";
@@ -12,22 +13,12 @@ import { developmentDemoTokens } from "./inbound/web/demo-tokens.js";
 
 /** The composition root: the one place that reads the environment and builds real adapters. */
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-  let trustedDocuments: TrustedDocuments;
-  try {
-    trustedDocuments = TrustedDocuments.ofProject(config.TRUSTED_DOCUMENTS);
-  } catch (error) {
-    if (!(error instanceof ManifestError)) throw error;
-    process.stderr.write(`TRUSTED_DOCUMENTS: ${error.message}\n`);
-    process.exit(1);
-  }
+  const config = orExit(loadConfig, ConfigError, "");
+  const trustedDocuments = orExit(
+    () => TrustedDocuments.ofProject(config.TRUSTED_DOCUMENTS),
+    ManifestError,
+    "TRUSTED_DOCUMENTS: ",
+  );
   const logger = createLogger({ level: config.LOG_LEVEL });
   // A stray rejection in a library (a pub/sub command timing out, say) must not take every
   // viewer's connection down with the process: log it loudly and keep serving.
@@ -41,7 +32,42 @@ async function main(): Promise<void> {
   // busy machine), which would let the Redis handshakes of the connections opened meanwhile time out.
   const schema = await buildGatewaySchema();
   const ports = await buildPorts(config, logger, tracing);
-  const tokenOptions = {
+  const tokenOptions = tokenOptionsFrom(config);
+  const gateway = await createGateway(ports, {
+    ...gatewayOptionsFrom(config, trustedDocuments),
+    schema,
+    tokens: new TokenVerifier(tokenOptions),
+  });
+  const { url } = await gateway.listen({ port: config.PORT, host: config.HOST });
+  logger.info(
+    {
+      url,
+      mode: config.REDIS_URL ? "redis" : "embedded",
+      upstreams: config.PRODUCT_SERVICES ? "http" : "demo",
+      trustedDocuments: trustedDocuments.size,
+      trustedDocumentsOnly: config.trustedDocumentsOnly,
+    },
+    "home-gateway listening",
+  );
+  await warnOfDevelopmentSecrets(config, logger, tokenOptions);
+  const shutdown = shutdownOf(gateway, config, logger);
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+}
+
+/** What `read` returns; an error of the expected kind ends the process with its message. */
+function orExit<T>(read: () => T, expected: new (...args: never[]) => Error, label: string): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof expected)) throw error;
+    process.stderr.write(`${label}${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+function tokenOptionsFrom(config: Config) {
+  return {
     secret: config.jwtSecret,
     jwksUrl: config.JWT_JWKS_URL,
     issuer: config.JWT_ISSUER,
@@ -49,9 +75,14 @@ async function main(): Promise<void> {
     clockToleranceSeconds: config.JWT_CLOCK_TOLERANCE_SECONDS,
     verifiedTtlMs: config.JWT_VERIFIED_TTL_MS,
   };
-  const gateway = await createGateway(ports, {
-    schema,
-    tokens: new TokenVerifier(tokenOptions),
+}
+
+/** The gateway's options as the environment sets them (the schema and the tokens apart). */
+function gatewayOptionsFrom(
+  config: Config,
+  trustedDocuments: TrustedDocuments,
+): Omit<GatewayOptions, "schema" | "tokens"> {
+  return {
     production: config.NODE_ENV === "production",
     softTimeoutMs: config.SOFT_TIMEOUT_MS,
     l2TtlMs: config.L2_TTL_MS,
@@ -86,19 +117,15 @@ async function main(): Promise<void> {
         maxDirectives: config.MAX_DIRECTIVES,
       },
     },
-  });
-  const { url } = await gateway.listen({ port: config.PORT, host: config.HOST });
-  logger.info(
-    {
-      url,
-      mode: config.REDIS_URL ? "redis" : "embedded",
-      upstreams: config.PRODUCT_SERVICES ? "http" : "demo",
-      trustedDocuments: trustedDocuments.size,
-      trustedDocumentsOnly: config.trustedDocumentsOnly,
-    },
-    "home-gateway listening",
-  );
+  };
+}
 
+/** Public development secrets are said loudly; with the demo's, its users' tokens are logged. */
+async function warnOfDevelopmentSecrets(
+  config: Config,
+  logger: Logger,
+  tokenOptions: ReturnType<typeof tokenOptionsFrom>,
+): Promise<void> {
   if (config.NODE_ENV === "production" && config.CURSOR_SECRET === DEV_CURSOR_SECRET) {
     logger.warn("CURSOR_SECRET is not set: page cursors are signed with a public development secret");
   }
@@ -110,8 +137,11 @@ async function main(): Promise<void> {
       logger.info({ user: user.id, name: user.displayName, token }, "demo token");
     }
   }
+}
 
-  const shutdown = (signal: string): void => {
+/** The signal handler: leave the load balancer's pool, then stop within SHUTDOWN_TIMEOUT_MS. */
+function shutdownOf(gateway: Gateway, config: Config, logger: Logger): (signal: string) => void {
+  return (signal) => {
     // Out of the load balancer's pool first (readiness 503), still serving what it sends meanwhile;
     // then stop accepting, finish what is in flight and close the sockets.
     logger.info({ signal, delayMs: config.SHUTDOWN_DELAY_MS }, "shutting down: leaving the load balancer");
@@ -139,8 +169,6 @@ async function main(): Promise<void> {
         },
       );
   };
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
 }
 
 await main();

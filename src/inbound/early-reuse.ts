@@ -78,11 +78,18 @@ export function bodyParserAfterEarlyReuse(parser: express.RequestHandler): expre
 
 /** The `request` listener of the HTTP server: reused answers here, everything else to express. */
 export function earlyReuse(options: EarlyReuseOptions): (req: IncomingMessage, res: ServerResponse) => void {
-  const { reuse, trusted, logger, requestKeys } = options;
-  const known = new KnownBodies();
+  const early = new EarlyReuse(options);
+  return (req, res) => early.listen(req, res);
+}
 
-  return (req, res) => {
-    if (!takes(req)) {
+class EarlyReuse {
+  private readonly known = new KnownBodies();
+
+  constructor(private readonly options: EarlyReuseOptions) {}
+
+  listen(req: IncomingMessage, res: ServerResponse): void {
+    const { options } = this;
+    if (!this.takes(req)) {
       options.fallback(req, res);
       return;
     }
@@ -97,44 +104,45 @@ export function earlyReuse(options: EarlyReuseOptions): (req: IncomingMessage, r
     });
     req.once("end", () => {
       const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-      answer(req, res, body, startedMs).catch((error: unknown) => {
+      this.answer(req, res, body, startedMs).catch((error: unknown) => {
         if (res.headersSent) {
-          logger.error({ err: error }, "early response reuse failed while writing");
+          options.logger.error({ err: error }, "early response reuse failed while writing");
           res.destroy();
           return;
         }
-        logger.error({ err: error }, "early response reuse failed; passing the request on");
-        passOn(req, res, body, startedMs);
+        options.logger.error({ err: error }, "early response reuse failed; passing the request on");
+        this.passOn(req, res, body, startedMs);
       });
     });
-  };
+  }
 
   /** Headers only: a POST of plain JSON to /graphql, of a known length within the limit. */
-  function takes(req: IncomingMessage): boolean {
+  private takes(req: IncomingMessage): boolean {
     if (req.method !== "POST" || req.url !== "/graphql") return false;
     const headers = req.headers;
     if (headers["content-encoding"] !== undefined || headers["transfer-encoding"] !== undefined) return false;
     const type = headers["content-type"]?.toLowerCase();
     if (type !== "application/json" && type !== "application/json; charset=utf-8") return false;
     const length = Number(headers["content-length"]);
-    if (!(length > 0 && length <= options.bodyLimitBytes)) return false;
+    if (!(length > 0 && length <= this.options.bodyLimitBytes)) return false;
     return req.socket.remoteAddress !== undefined;
   }
 
-  async function answer(
+  private async answer(
     req: IncomingMessage,
     res: ServerResponse,
     body: Buffer,
     startedMs: number,
   ): Promise<void> {
+    const { options, known } = this;
     const accept = req.headers.accept;
     let requestKey = known.requestKeyOf(body, accept);
     if (requestKey === undefined) {
-      requestKey = requestKeyOf(parsed(body), accept, trusted);
+      requestKey = requestKeyOf(parsed(body), accept, options.trusted);
       if (requestKey !== undefined) known.add(body, accept, requestKey);
     }
     if (requestKey === undefined) {
-      passOn(req, res, body, startedMs);
+      this.passOn(req, res, body, startedMs);
       return;
     }
     const context = options.contextFor(req.headers.authorization, clientAddress(req, options.trust));
@@ -144,17 +152,17 @@ export function earlyReuse(options: EarlyReuseOptions): (req: IncomingMessage, r
     } catch {
       // Refused (token, rate limit): Apollo answers it as it always has, from this same outcome.
       passEarlyOutcome(req, { requestKey, context, lookedUp: false });
-      passOn(req, res, body, startedMs);
+      this.passOn(req, res, body, startedMs);
       return;
     }
-    const stored = reuse.lookup(viewer, requestKeys.reuseKeyOf(viewer, requestKey));
+    const stored = options.reuse.lookup(viewer, options.requestKeys.reuseKeyOf(viewer, requestKey));
     if (!stored) {
       passEarlyOutcome(req, { requestKey, context, lookedUp: true });
-      passOn(req, res, body, startedMs);
+      this.passOn(req, res, body, startedMs);
       return;
     }
     options.touch(viewer);
-    measure(req, res, startedMs);
+    this.measure(req, res, startedMs);
     let corsPassed = false;
     options.cors(req as express.Request, res as express.Response, (error?: unknown) => {
       corsPassed = error === undefined;
@@ -163,18 +171,18 @@ export function earlyReuse(options: EarlyReuseOptions): (req: IncomingMessage, r
     writeReused(res, stored);
   }
 
-  function passOn(req: IncomingMessage, res: ServerResponse, body: Buffer, startedMs: number): void {
+  private passOn(req: IncomingMessage, res: ServerResponse, body: Buffer, startedMs: number): void {
     arrivals.set(req, startedMs);
     bodies.set(req, body);
-    options.fallback(req, res);
+    this.options.fallback(req, res);
   }
 
   /** As the express path counts and logs every request: metrics on close, a line at info. */
-  function measure(req: IncomingMessage, res: ServerResponse, startedMs: number): void {
-    const metrics = options.edgeMetrics;
+  private measure(req: IncomingMessage, res: ServerResponse, startedMs: number): void {
+    const { edgeMetrics: metrics, logger } = this.options;
     const logged = logger.isLevelEnabled("info");
     if (!metrics && !logged) return;
-    const id = logged ? options.requestId(req) : 0;
+    const id = logged ? this.options.requestId(req) : 0;
     res.once("close", () => {
       const durationMs = performance.now() - startedMs;
       metrics?.httpRequest({ route: "graphql", method: "POST", status: res.statusCode, durationMs });

@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server } from "node:http";
 import { GraphQLError, type GraphQLSchema, type ValidationRule, specifiedRules } from "graphql";
-import { useServer } from "graphql-ws/use/ws";
+import { type Extra, useServer } from "graphql-ws/use/ws";
+import type { ServerOptions } from "graphql-ws";
 import { WebSocketServer } from "ws";
 import type { Logger } from "../domain/index.js";
 import { subscribeSharingExecutions } from "../resolvers/shared-execution.js";
@@ -76,32 +77,7 @@ export function createSocketServer(options: SocketOptions): {
       isProd: options.production,
       jsonMessageReviver: refuseServerMessages,
       onConnect: (ctx) => connections.connect(ctx),
-      onSubscribe: async (ctx, id, payload) => {
-        const { viewer, subscriptions } = ctx.extra.state ?? {};
-        // graphql-ws only lets a subscribe through after onConnect accepted the connection.
-        if (!viewer || !subscriptions) return [new GraphQLError("Not connected")];
-        // Counts `id` among the connection's subscriptions when it accepts it.
-        const checked = await checkSubscription(payload, id, subscriptions, checks);
-        if ("errors" in checked) return [...checked.errors];
-        try {
-          await gate.admit(viewer, options.clientAddressOf(ctx.extra.request));
-        } catch (error) {
-          if (!(error instanceof RateLimitedError)) throw error;
-          subscriptions.delete(id);
-          return [
-            new GraphQLError(error.message, {
-              extensions: { code: error.code, retryAfterSeconds: error.retryAfterSeconds },
-            }),
-          ];
-        }
-        return {
-          schema,
-          document: checked.document,
-          variableValues: payload.variables ?? undefined,
-          operationName: payload.operationName ?? undefined,
-          contextValue: gate.contextFor(viewer),
-        };
-      },
+      onSubscribe: admitSubscription(options, checks),
       onNext: (_ctx, _id, payload, _args, result) => {
         if (result.errors) {
           logUnexpectedErrors(logger, result.errors, {
@@ -128,6 +104,45 @@ export function createSocketServer(options: SocketOptions): {
       await server.dispose();
     },
     counts: () => connections.counts(),
+  };
+}
+
+/**
+ * A subscribe message: checked as an HTTP operation would be (document, limits, the connection's
+ * budget of subscriptions), admitted by the rate limiter, run with the viewer's context.
+ */
+function admitSubscription(
+  options: SocketOptions,
+  checks: Parameters<typeof checkSubscription>[3],
+): NonNullable<
+  ServerOptions<Record<string, unknown>, Extra & Partial<{ state: ConnectionState }>>["onSubscribe"]
+> {
+  const { schema, gate } = options;
+  return async (ctx, id, payload) => {
+    const { viewer, subscriptions } = ctx.extra.state ?? {};
+    // graphql-ws only lets a subscribe through after onConnect accepted the connection.
+    if (!viewer || !subscriptions) return [new GraphQLError("Not connected")];
+    // Counts `id` among the connection's subscriptions when it accepts it.
+    const checked = await checkSubscription(payload, id, subscriptions, checks);
+    if ("errors" in checked) return [...checked.errors];
+    try {
+      await gate.admit(viewer, options.clientAddressOf(ctx.extra.request));
+    } catch (error) {
+      if (!(error instanceof RateLimitedError)) throw error;
+      subscriptions.delete(id);
+      return [
+        new GraphQLError(error.message, {
+          extensions: { code: error.code, retryAfterSeconds: error.retryAfterSeconds },
+        }),
+      ];
+    }
+    return {
+      schema,
+      document: checked.document,
+      variableValues: payload.variables ?? undefined,
+      operationName: payload.operationName ?? undefined,
+      contextValue: gate.contextFor(viewer),
+    };
   };
 }
 
