@@ -138,15 +138,6 @@ function updateOf(target: Target, label: string): ProductInfo {
 }
 
 /**
- * Lands an update exactly as the update applier does: a versioned write of the newer value to L2,
- * then an L1 invalidation of its key on the bus, so every instance drops its copy and reads L2 again.
- */
-async function applyUpdate(target: Target, value: ProductInfo): Promise<void> {
-  expect(await l2.setMany([{ key: target.key, value }], { ttlMs: 60 * 60_000 })).toEqual([true]);
-  await bus.publish([target.key]);
-}
-
-/**
  * Polls every gateway until each serves `title`, at most `boundMs` after `sinceMs`; answers how
  * long after `sinceMs` each one first did.
  */
@@ -220,16 +211,23 @@ describe("gateway instances in separate processes sharing one Redis", () => {
     const target = await warmUp("ben");
     const reportsBefore = gateways.map((gateway) => lossReports(gateway, "reconnect"));
 
-    const killed = await admin.client("KILL", "TYPE", "pubsub");
+    const update = updateOf(target, "sent while deaf");
+    expect(await l2.setMany([{ key: target.key, value: update }], { ttlMs: 60 * 60_000 })).toEqual([true]);
+    // The kill and the invalidation in one transaction, so that no gateway can have subscribed again
+    // in between (it reconnects within tens of ms): the invalidation is lost, not delivered.
+    const invalidation = JSON.stringify({ p: "test", s: 1, k: [["u", target.user, target.key.product]] });
+    const replies = await admin
+      .multi()
+      .client("KILL", "TYPE", "pubsub")
+      .publish(channel, invalidation)
+      .exec();
+    const publishedMs = Date.now();
+    const [killed, receivers] = (replies ?? []).map(([error, reply]) => (error ? error.message : reply));
     expect(
       killed,
       `pub/sub connections killed; gateway logs:\n${gateways.map((gateway) => gateway.output()).join("\n---\n")}`,
     ).toBe(2);
-    const update = updateOf(target, "sent while deaf");
-    await applyUpdate(target, update);
-    const publishedMs = Date.now();
-    // Nobody was subscribed when it was published: the invalidation is lost, not delivered.
-    expect(await subscribers()).toBe(0);
+    expect(receivers, "subscribers that heard the invalidation").toBe(0);
 
     const elapsed = await untilAllServe(target, update.title, publishedMs, STALE_AFTER_PUBSUB_KILL_MS);
     // What dropped L1 is the bus's loss report after resubscribing.
