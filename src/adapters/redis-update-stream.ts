@@ -29,7 +29,8 @@ const MIN_BACKOFF_MS = 100;
 
 /**
  * Consumes the update stream as one member of a consumer group (docs/update-events.md):
- * - reads new entries with `XREADGROUP ... BLOCK` and applies them in stream order;
+ * - reads new entries with `XREADGROUP ... BLOCK` and applies a read's entries concurrently, in
+ *   stream order per viewer and per product's generic data (`update-stream/batches.ts`);
  * - acknowledges an entry only after `apply` resolved; when it rejects, the entry stays pending,
  *   this consumer retries its own pending entries (with backoff) before reading on, and any
  *   instance's sweep claims entries left idle past `claimIdleMs` (`XAUTOCLAIM`), e.g. a crashed
@@ -116,7 +117,7 @@ export class RedisUpdateStream implements UpdateSource {
   }
 
   /**
-   * Ends a blocking read at once (by closing the connection), lets the entry being applied finish
+   * Ends a blocking read at once (by closing the connection), lets the entries being applied finish
    * and be acknowledged, then disconnects. Entries read but not applied stay pending for another
    * instance to claim.
    */
