@@ -9,6 +9,7 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "gr
 import { tracingPlugin } from "../adapters/otel-tracing.js";
 import { DomainError, type EdgeMetrics, type Logger } from "../domain/index.js";
 import type { GatewayContext } from "../resolvers/context.js";
+import { compiledExecution } from "./compiled-execution.js";
 import { httpQueriesOnly, unexpectedErrorLogging } from "./operation-errors.js";
 import type { OperationLimits, operationProtections } from "./security.js";
 import {
@@ -38,7 +39,8 @@ export interface ApolloOptions {
 export function createApollo(options: ApolloOptions): ApolloServer<GatewayContext> {
   const { httpServer, production, limits, protections } = options;
   return new ApolloServer<GatewayContext>({
-    schema: options.schema,
+    // HTTP operations run compiled (graphql-jit); the socket runs graphql-js beside Apollo.
+    gateway: compiledExecution(options.schema),
     introspection: options.introspection,
     includeStacktraceInErrorResponses: !production,
     hideSchemaDetailsFromClientErrors: production || limits.hideSuggestions,
