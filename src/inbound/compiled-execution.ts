@@ -46,7 +46,9 @@ export function compiledExecution(schema: GraphQLSchema): Gateway {
 
   const executor: Executor = async ({ document, operation, request, context }) => {
     const { operationName, variables } = request;
-    const query = compiledFor(document, operationName);
+    // No operation resolved (Apollo goes on to execution so that graphql-js names the error): jit
+    // reads an empty operation name as none and would run the only operation instead.
+    const query = operation ? compiledFor(document, operationName) : null;
     if (!query) {
       return await execute({
         schema,
@@ -56,7 +58,7 @@ export function compiledExecution(schema: GraphQLSchema): Gateway {
         operationName,
       });
     }
-    const definitions = operation.variableDefinitions ?? [];
+    const definitions = operation?.variableDefinitions ?? [];
     if (definitions.length > 0) {
       const coerced = getVariableValues(schema, definitions, variables ?? {}, {
         maxErrors: MAX_VARIABLE_ERRORS,
