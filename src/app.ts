@@ -40,6 +40,7 @@ import {
 import type { GatewayState } from "./inbound/ops-routes.js";
 import { RequestGate } from "./inbound/request-gate.js";
 import { DEFAULT_LIMITS, type OperationLimits, operationProtections } from "./inbound/security.js";
+import type { CompiledExecutionOptions } from "./inbound/compiled-execution.js";
 import { createSocketServer } from "./inbound/socket.js";
 import { PersistedQueries, TrustedDocuments } from "./inbound/trusted-documents.js";
 import type { WebOptions } from "./inbound/web/routes.js";
@@ -101,6 +102,8 @@ export interface GatewayOptions {
    * opening any Redis connection, so that its CPU does not stall their handshakes. Built here if absent.
    */
   readonly schema?: GraphQLSchema;
+  /** When HTTP operations are compiled by graphql-jit (src/inbound/compiled-execution.ts). */
+  readonly execution?: CompiledExecutionOptions;
 }
 
 export interface SecurityOptions {
@@ -301,6 +304,7 @@ function createTransports(
     edgeMetrics: ports.edgeMetrics,
     logger,
     drain: () => socketServer.dispose(),
+    execution: options.execution,
   });
   return {
     httpServer,

@@ -9,7 +9,7 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "gr
 import { tracingPlugin } from "../adapters/otel-tracing.js";
 import { DomainError, type EdgeMetrics, type Logger } from "../domain/index.js";
 import type { GatewayContext } from "../resolvers/context.js";
-import { compiledExecution } from "./compiled-execution.js";
+import { type CompiledExecutionOptions, compiledExecution } from "./compiled-execution.js";
 import { httpQueriesOnly, unexpectedErrorLogging } from "./operation-errors.js";
 import type { OperationLimits, operationProtections } from "./security.js";
 import {
@@ -33,6 +33,8 @@ export interface ApolloOptions {
   readonly logger: Logger;
   /** Runs while Apollo drains, after HTTP stopped taking requests (the socket server closes there). */
   readonly drain: () => Promise<void>;
+  /** When HTTP operations are compiled (graphql-jit); the defaults when absent. */
+  readonly execution?: CompiledExecutionOptions | undefined;
 }
 
 /** Apollo Server for GraphQL over HTTP: the limits, the manifest, and the errors HTTP clients get. */
@@ -40,7 +42,7 @@ export function createApollo(options: ApolloOptions): ApolloServer<GatewayContex
   const { httpServer, production, limits, protections } = options;
   return new ApolloServer<GatewayContext>({
     // HTTP operations run compiled (graphql-jit); the socket runs graphql-js beside Apollo.
-    gateway: compiledExecution(options.schema),
+    gateway: compiledExecution(options.schema, options.execution),
     introspection: options.introspection,
     includeStacktraceInErrorResponses: !production,
     hideSchemaDetailsFromClientErrors: production || limits.hideSuggestions,

@@ -15,33 +15,75 @@ type Executor = NonNullable<Awaited<ReturnType<Gateway["load"]>>["executor"]>;
 /** What graphql-js allows of variable coercion errors before it gives up (its `execute`'s default). */
 const MAX_VARIABLE_ERRORS = 50;
 
+export interface CompiledExecutionOptions {
+  /**
+   * A document is compiled at its this-many-th execution; before, graphql-js runs it. Compiling
+   * takes 15-50 ms of CPU for a screen's query (against about 1 ms to validate it), so a document
+   * sent once (a hostile stream of unique queries, an engineer's playground) never pays it.
+   */
+  readonly compileAtRun?: number;
+  /** Compilations per minute at most, for the process; past it, graphql-js runs until there is room. */
+  readonly compilationsPerMinute?: number;
+  /** Milliseconds, for the budget; tests pass a fake clock. */
+  readonly now?: () => number;
+  /** graphql-jit's compiler; tests count its calls. */
+  readonly compile?: typeof compileQuery;
+}
+
+export const COMPILED_EXECUTION_DEFAULTS = { compileAtRun: 3, compilationsPerMinute: 30 } as const;
+
+/** A document's executions so far, and its compiled query once there is one (null: jit cannot). */
+interface Compilation {
+  runs: number;
+  query?: CompiledQuery | null;
+}
+
 /**
  * Apollo's documented hook for another executor, a gateway whose schema never changes: HTTP
- * operations run as queries compiled by graphql-jit, one per document and operation name (Apollo's
- * document store keeps one DocumentNode per query text), and graphql-js runs what jit cannot
- * compile. The socket does not come here: it runs graphql-js as before.
+ * operations that run often run as queries compiled by graphql-jit, one per document and operation
+ * name (Apollo's document store keeps one DocumentNode per query text), and graphql-js runs the rest:
+ * a document's first runs, what jit cannot compile, and anything past the compilation budget. The
+ * socket does not come here: it runs graphql-js as before.
  *
  * Kept identical to graphql-js's answers: variables are coerced by graphql-js first (its errors,
  * its messages), and jit's errors become graphql-js errors (jit's have no `extensions` when the
  * cause has none, where Apollo's error formatting expects an object).
  */
-export function compiledExecution(schema: GraphQLSchema): Gateway {
-  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
+export function compiledExecution(schema: GraphQLSchema, options: CompiledExecutionOptions = {}): Gateway {
+  const compileAtRun = options.compileAtRun ?? COMPILED_EXECUTION_DEFAULTS.compileAtRun;
+  const perMinute = options.compilationsPerMinute ?? COMPILED_EXECUTION_DEFAULTS.compilationsPerMinute;
+  const now = options.now ?? (() => performance.now());
+  const compile = options.compile ?? compileQuery;
+  const compilations = new WeakMap<DocumentNode, Map<string, Compilation>>();
+  /** When each of the last `perMinute` compilations happened, oldest first. */
+  const recent: number[] = [];
+
+  function withinBudget(): boolean {
+    const at = now();
+    while (recent.length > 0 && at - (recent[0] as number) >= 60_000) recent.shift();
+    if (recent.length >= perMinute) return false;
+    recent.push(at);
+    return true;
+  }
 
   function compiledFor(document: DocumentNode, operationName: string | undefined): CompiledQuery | null {
-    let byName = compiled.get(document);
+    let byName = compilations.get(document);
     if (!byName) {
       byName = new Map();
-      compiled.set(document, byName);
+      compilations.set(document, byName);
     }
     const name = operationName ?? "";
-    let query = byName.get(name);
-    if (query === undefined) {
-      const attempt = compileQuery(schema, document, operationName);
-      query = isCompiledQuery(attempt) ? attempt : null;
-      byName.set(name, query);
+    let entry = byName.get(name);
+    if (!entry) {
+      entry = { runs: 0 };
+      byName.set(name, entry);
     }
-    return query;
+    if (entry.query !== undefined) return entry.query;
+    entry.runs++;
+    if (entry.runs < compileAtRun || !withinBudget()) return null;
+    const attempt = compile(schema, document, operationName);
+    entry.query = isCompiledQuery(attempt) ? attempt : null;
+    return entry.query;
   }
 
   const executor: Executor = async ({ document, operation, request, context }) => {

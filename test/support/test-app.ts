@@ -71,6 +71,9 @@ export async function createTestApp(options: TestAppOptions = {}) {
       softTimeoutMs: SOFT_TIMEOUT_MS,
       l2TtlMs: 60 * 60_000,
       webBaseUrl: "https://www.example.com",
+      // Compiled from the first run (production waits for the third), so that the suites check
+      // the compiled path's answers, which are what a steady state serves.
+      execution: { compileAtRun: 1 },
       ...options.gateway,
     },
   );
