@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { HomeDocument, type HomeQuery, HomeUpdatesDocument } from "../gql/graphql.js";
 import { ACTION_KINDS, COMPONENT_KINDS } from "../../src/ui-components/index.js";
 import type { ProductInfo } from "../../src/domain/index.js";
-import { type TestApp, createTestApp } from "../support/test-app.js";
+import { type TestApp, createTestApp, listenWithMovingClock } from "../support/test-app.js";
 import { type Received, socketClient, subscribe } from "../support/ws-client.js";
 import { waitFor } from "../support/wait-for.js";
 
@@ -54,20 +54,18 @@ type Tile = HomeQuery["home"]["sections"][number] extends infer S
 
 let app: TestApp;
 let url: string;
-let pump: NodeJS.Timeout;
+let stopApp: () => Promise<void>;
 const clients: Client[] = [];
 
 beforeAll(async () => {
   app = await createTestApp();
-  ({ url } = await app.gateway.listen({ port: 0, host: "127.0.0.1" }));
-  pump = setInterval(() => void app.clock.advance(10), 2);
+  ({ url, stop: stopApp } = await listenWithMovingClock(app));
 });
 afterEach(async () => {
   for (const client of clients.splice(0)) await client.dispose();
 });
 afterAll(async () => {
-  clearInterval(pump);
-  await app.stop();
+  await stopApp();
 });
 
 function client(params: Record<string, unknown> = {}): Client {

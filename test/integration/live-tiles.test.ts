@@ -10,7 +10,7 @@ import {
 } from "../gql/graphql.js";
 import { ACTION_KINDS, COMPONENT_KINDS } from "../../src/ui-components/index.js";
 import type { ProductInfo } from "../../src/domain/index.js";
-import { type TestApp, createTestApp } from "../support/test-app.js";
+import { type TestApp, createTestApp, listenWithMovingClock } from "../support/test-app.js";
 import { socketClient, subscribe } from "../support/ws-client.js";
 import { waitFor } from "../support/wait-for.js";
 
@@ -25,21 +25,18 @@ type Tile = Extract<Update, { __typename: "TileUpdate" }>["tile"];
 
 let app: TestApp;
 let url: string;
-let pump: NodeJS.Timeout;
+let stopApp: () => Promise<void>;
 const clients: Client[] = [];
 
 beforeAll(async () => {
   app = await createTestApp();
-  ({ url } = await app.gateway.listen({ port: 0, host: "127.0.0.1" }));
-  // Fake time moves on by itself here (about 5x real time), so real sockets and fake timers meet.
-  pump = setInterval(() => void app.clock.advance(10), 2);
+  ({ url, stop: stopApp } = await listenWithMovingClock(app));
 });
 afterEach(async () => {
   for (const client of clients.splice(0)) await client.dispose();
 });
 afterAll(async () => {
-  clearInterval(pump);
-  await app.stop();
+  await stopApp();
 });
 
 function client(params: Record<string, unknown>): Client {
