@@ -29,6 +29,11 @@ export interface RedisClusterClientOptions {
    * slots on failover and resharding. Only clients that subscribe need it.
    */
   readonly shardedSubscribers?: boolean;
+  /**
+   * Where to reach a node that the cluster announces at another address (NAT, a proxy in front of
+   * each node): `host:port` as announced, mapped to the address to connect to.
+   */
+  readonly natMap?: Readonly<Record<string, { readonly host: string; readonly port: number }>>;
 }
 
 /**
@@ -54,6 +59,7 @@ export function createRedisClusterClient(options: RedisClusterClientOptions): Cl
     slotsRefreshInterval: 5_000,
     lazyConnect: options.lazyConnect ?? false,
     shardedSubscribers: options.shardedSubscribers ?? false,
+    ...(options.natMap && { natMap: { ...options.natMap } }),
     clusterRetryStrategy: (attempt) => Math.min(50 * 2 ** Math.min(attempt - 1, 10), maxReconnectDelayMs),
     redisOptions: {
       connectionName: options.connectionName,
