@@ -14,7 +14,7 @@ import { HomeDocument, type HomeQuery } from "../../client/gql/graphql.js";
 import type { HomePlan, ProductInfo } from "../../src/domain/index.js";
 import { TrustedDocuments } from "../../src/inbound/trusted-documents.js";
 import { ACTION_KINDS, COMPONENT_KINDS } from "../../src/ui-components/index.js";
-import { type TestApp, createTestApp } from "../support/test-app.js";
+import { type TestApp, createTestApp, listenWithMovingClock } from "../support/test-app.js";
 import { waitFor } from "../support/wait-for.js";
 
 /**
@@ -36,7 +36,7 @@ type Screen = HomeQuery["home"];
 type Section = Screen["sections"][number];
 
 let app: TestApp;
-let pump: NodeJS.Timeout;
+let listening: Awaited<ReturnType<typeof listenWithMovingClock>> | undefined;
 let socket: SocketClient;
 let client: ApolloClient;
 let follower: { stop(): void };
@@ -51,9 +51,8 @@ beforeAll(async () => {
   app = await createTestApp({
     security: { trustedDocuments: TrustedDocuments.ofProject(), trustedDocumentsOnly: true },
   });
-  const { url } = await app.gateway.listen({ port: 0, host: "127.0.0.1" });
-  // Fake time moves on by itself (about 5x real time), so real sockets and fake timers meet.
-  pump = setInterval(() => void app.clock.advance(10), 2);
+  listening = await listenWithMovingClock(app);
+  const { url } = listening;
   const authorization = `Bearer ${await app.token("alice")}`;
   socket = createClient({
     url: url.replace(/^http/, "ws"),
@@ -94,8 +93,7 @@ beforeAll(async () => {
 afterAll(async () => {
   follower?.stop();
   await socket?.dispose();
-  clearInterval(pump);
-  await app?.stop();
+  await (listening?.stop() ?? app?.stop());
 });
 
 const sectionOf = (screen: Screen | undefined, id: string): Section | undefined =>

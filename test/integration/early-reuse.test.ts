@@ -9,7 +9,12 @@ import { ResponseReuse, UpdateApplier, genericKey } from "../../src/domain/index
 import { ACTION_KINDS, COMPONENT_KINDS } from "../../src/ui-components/index.js";
 import { HomeDocument } from "../gql/graphql.js";
 import { silentLogger } from "../support/silent-logger.js";
-import { type TestApp, type TestAppOptions, createTestApp } from "../support/test-app.js";
+import {
+  type TestApp,
+  type TestAppOptions,
+  createTestApp,
+  listenWithMovingClock,
+} from "../support/test-app.js";
 
 /**
  * Reused answers are written before express (src/inbound/early-reuse.ts) for `POST /graphql`; a
@@ -48,11 +53,10 @@ interface Running {
   ): Promise<Answer>;
 }
 
-const running: { app: TestApp; pump: NodeJS.Timeout }[] = [];
+const running: (() => Promise<void>)[] = [];
 afterEach(async () => {
-  for (const { app, pump } of running.splice(0)) {
-    clearInterval(pump);
-    await app.stop();
+  for (const stop of running.splice(0)) {
+    await stop();
   }
 });
 
@@ -83,9 +87,8 @@ async function start(options: TestAppOptions = {}): Promise<Running> {
       edgeMetrics: telemetry,
     },
   });
-  const { url } = await app.gateway.listen({ port: 0, host: "127.0.0.1" });
-  const pump = setInterval(() => void app.clock.advance(10), 2);
-  running.push({ app, pump });
+  const { url, stop } = await listenWithMovingClock(app);
+  running.push(stop);
   return {
     app,
     outcomes,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PromTelemetry } from "../../src/adapters/prom-telemetry.js";
 import { ACTION_KINDS, COMPONENT_KINDS } from "../../src/ui-components/index.js";
 import { HomeUpdatesDocument } from "../gql/graphql.js";
-import { type TestApp, createTestApp } from "../support/test-app.js";
+import { type TestApp, createTestApp, listenWithMovingClock } from "../support/test-app.js";
 import { waitFor } from "../support/wait-for.js";
 import { socketClient, subscribe } from "../support/ws-client.js";
 
@@ -17,19 +17,16 @@ const CAPABILITIES = {
 let app: TestApp;
 let url: string;
 let origin: string;
-let pump: NodeJS.Timeout;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
   const telemetry = new PromTelemetry({ collectDefaultMetrics: false });
   app = await createTestApp({ ports: { telemetry, metrics: telemetry.registry, edgeMetrics: telemetry } });
-  ({ url } = await app.gateway.listen({ port: 0, host: "127.0.0.1" }));
+  ({ url, stop } = await listenWithMovingClock(app));
   origin = new URL(url).origin;
-  // Fake time moves on by itself (about 5x real time), so real sockets and fake timers meet.
-  pump = setInterval(() => void app.clock.advance(10), 2);
 });
 afterAll(async () => {
-  clearInterval(pump);
-  await app.stop();
+  await stop();
 });
 
 /** The value of one series in /metrics, or undefined when the series is not there. */

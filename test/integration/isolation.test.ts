@@ -5,7 +5,7 @@ import type { ProductInfo } from "../../src/domain/index.js";
 import { ACTION_KINDS, COMPONENT_KINDS } from "../../src/ui-components/index.js";
 import { HomeDocument, type HomeQuery, HomeUpdatesDocument } from "../gql/graphql.js";
 import { RawSocket } from "../support/raw-socket.js";
-import { type TestApp, createTestApp } from "../support/test-app.js";
+import { type TestApp, createTestApp, listenWithMovingClock } from "../support/test-app.js";
 import { settled, waitFor } from "../support/wait-for.js";
 
 /**
@@ -30,7 +30,7 @@ const HOME = print(HomeDocument);
 
 let app: TestApp;
 let url: string;
-let pump: NodeJS.Timeout;
+let stop: () => Promise<void>;
 const random = seededRandom(SEED);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
@@ -85,8 +85,7 @@ const delivered = (subscriber: Subscriber, title: string): boolean =>
 
 beforeAll(async () => {
   app = await createTestApp({ security: { maxConnectionsPerViewer: 5, maxSubscriptionsPerConnection: 5 } });
-  ({ url } = await app.gateway.listen({ port: 0, host: "127.0.0.1" }));
-  pump = setInterval(() => void app.clock.advance(10), 2);
+  ({ url, stop } = await listenWithMovingClock(app));
   for (const user of USERS) {
     tokens.set(user, await app.token(user));
     for (const service of app.services) {
@@ -98,9 +97,8 @@ beforeAll(async () => {
   }
 }, 60_000);
 afterAll(async () => {
-  clearInterval(pump);
   for (const subscriber of subscribers) subscriber.socket.terminate();
-  await app.stop();
+  await stop();
 });
 
 describe(`isolation between viewers (seed ${SEED})`, () => {

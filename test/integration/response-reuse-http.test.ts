@@ -15,7 +15,12 @@ import {
 import { ACTION_KINDS, COMPONENT_KINDS } from "../../src/ui-components/index.js";
 import { HomeDocument } from "../gql/graphql.js";
 import { silentLogger } from "../support/silent-logger.js";
-import { type TestApp, type TestAppOptions, createTestApp } from "../support/test-app.js";
+import {
+  type TestApp,
+  type TestAppOptions,
+  createTestApp,
+  listenWithMovingClock,
+} from "../support/test-app.js";
 
 const HOME = JSON.stringify({
   query: print(HomeDocument),
@@ -44,11 +49,10 @@ interface Running {
   ): Promise<void>;
 }
 
-const running: { app: TestApp; pump: NodeJS.Timeout }[] = [];
+const running: (() => Promise<void>)[] = [];
 afterEach(async () => {
-  for (const { app, pump } of running.splice(0)) {
-    clearInterval(pump);
-    await app.stop();
+  for (const stop of running.splice(0)) {
+    await stop();
   }
 });
 
@@ -61,10 +65,9 @@ async function start(options: TestAppOptions = {}): Promise<Running> {
     metrics: { responseReuse: (outcome) => outcomes.push(outcome) },
   });
   const app = await createTestApp({ ...options, ports: { ...options.ports, responseReuse: reuse } });
-  const { url } = await app.gateway.listen({ port: 0, host: "127.0.0.1" });
   // Fake time moves on by itself, so the soft timeout can fire for a slow service.
-  const pump = setInterval(() => void app.clock.advance(10), 2);
-  running.push({ app, pump });
+  const { url, stop } = await listenWithMovingClock(app);
+  running.push(stop);
   const applier = new UpdateApplier({
     l2: app.l2,
     bus: app.bus,
