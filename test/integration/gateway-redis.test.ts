@@ -155,6 +155,18 @@ const scriptCalls = (commands: readonly Seen[]): Seen[] =>
 const reads = (commands: readonly Seen[]): Seen[] =>
   commands.filter((entry) => !entry.fromScript && (entry.name === "get" || entry.name === "mget"));
 
+/**
+ * Asserts that the server ran `name` `expected` times for the request (its commandstats, a witness
+ * apart from MONITOR), give or take what the rate limiter's background sync sent meanwhile: its
+ * once-a-second MGET of the other instances' counts may fall in any window.
+ */
+function expectRequestCount(traffic: Traffic, name: string, expected: number): void {
+  const background = traffic.rateLimiter.filter((entry) => entry.name === name && !entry.fromScript).length;
+  const count = traffic.counts[name] ?? 0;
+  expect(count).toBeGreaterThanOrEqual(expected);
+  expect(count).toBeLessThanOrEqual(expected + background);
+}
+
 async function homeOf(gateway: InProcessGateway, user: string): Promise<Screen> {
   return homeScreen(gateway.origin, await tokenFor(user));
 }
@@ -177,7 +189,7 @@ describe("the home query through a whole gateway on Redis", () => {
     tileKeys = tiles.map((tile) => l2.redisKeyOf(personalKey(user, productOf(tile))));
     expect(new Set(tileKeys).size).toBe(TILES_PER_USER);
 
-    expect(traffic.counts["mget"]).toBe(1);
+    expectRequestCount(traffic, "mget", 1);
     expect(reads(traffic.cache).map((entry) => entry.name)).toEqual(["mget"]);
     expect([...(reads(traffic.cache)[0]?.args ?? [])].sort()).toEqual([...tileKeys].sort());
     // The misses go to L2 afterwards, one versioned write per tile; commandstats counts the GET
@@ -206,7 +218,7 @@ describe("the home query through a whole gateway on Redis", () => {
     const tiles = tilesOf(screen as Screen);
     expect(tiles.map((tile) => l2.redisKeyOf(personalKey(user, productOf(tile))))).toEqual(tileKeys);
     expect(tiles.every((tile) => tile.personalization.state === "PERSONALIZED")).toBe(true);
-    expect(traffic.counts["mget"]).toBe(1);
+    expectRequestCount(traffic, "mget", 1);
     expect(traffic.counts["get"]).toBeUndefined();
     expect(traffic.cache).toEqual([{ name: "mget", args: tileKeys, fromScript: false }]);
     expect(traffic.other).toEqual([]);
@@ -225,15 +237,18 @@ describe("the home query through a whole gateway on Redis", () => {
       }
     });
 
-    expect(traffic.counts["mget"]).toBeUndefined();
+    expectRequestCount(traffic, "mget", 0);
     expect(traffic.counts["get"]).toBeUndefined();
     expect(traffic.cache).toEqual([]);
     expect(traffic.other).toEqual([]);
     // The shared rate limiter counts in memory and syncs once a second off the request path
-    // (INCRBY + PEXPIRE per active key): nothing in Redis is asked on behalf of a request.
+    // (INCRBY + PEXPIRE per key counted since, one MGET of the others): nothing in Redis is asked
+    // on behalf of a request.
     expect(scriptCalls(traffic.rateLimiter)).toEqual([]);
     expect(
-      traffic.rateLimiter.filter((entry) => !["incrby", "pexpire"].includes(entry.name.toLowerCase())),
+      traffic.rateLimiter.filter(
+        (entry) => !["incrby", "pexpire", "mget"].includes(entry.name.toLowerCase()),
+      ),
     ).toEqual([]);
     await annotate(
       `${requests} queries served from L1: 0 cache commands; rate limiter: ${JSON.stringify(traffic.counts)}`,
@@ -245,7 +260,7 @@ describe("the home query through a whole gateway on Redis", () => {
     await quiet();
     const traffic = await trafficDuring(() => Promise.all(users.map((name) => homeOf(first, name))));
 
-    expect(traffic.counts["mget"]).toBe(users.length);
+    expectRequestCount(traffic, "mget", users.length);
     const mgets = reads(traffic.cache);
     expect(mgets.map((entry) => entry.name)).toEqual(users.map(() => "mget"));
     expect(mgets.map((entry) => entry.args.length)).toEqual(users.map(() => TILES_PER_USER));

@@ -112,8 +112,9 @@ describe("npm start", () => {
     const exited = new Promise<void>((resolve) => child?.once("exit", () => resolve()));
 
     const base = `http://127.0.0.1:${port}`;
+    // `npm start` builds first (tsc, the web bundle): minutes on a loaded 2-core machine.
     await waitFor(async () => (await fetch(`${base}/readyz`)).ok, {
-      timeoutMs: 60_000,
+      timeoutMs: 180_000,
       intervalMs: 250,
       what: "gateway ready",
     });
@@ -144,5 +145,5 @@ describe("npm start", () => {
     process.kill(gatewayPid, "SIGTERM");
     await exited;
     expect(output.join("")).toMatch(/"msg":"stopped"/);
-  }, 90_000);
+  }, 240_000);
 });
