@@ -10,7 +10,14 @@ import {
 import { CodedError } from "../domain/errors.js";
 import type { ProductInfo } from "../domain/model.js";
 import type { BreakerState } from "../domain/metrics.js";
-import type { CacheKey, CacheWrite, L2Cache, Logger } from "../domain/ports.js";
+import type {
+  CacheKey,
+  CacheWrite,
+  L2Cache,
+  Logger,
+  VersionedWrite,
+  VersionedWriteResult,
+} from "../domain/ports.js";
 import { settleWithin } from "./loop-aware-timeout.js";
 
 export interface FailOpenL2CacheOptions {
@@ -98,6 +105,11 @@ export class FailOpenL2Cache implements L2Cache {
 
   setMany(entries: readonly CacheWrite[], options: { readonly ttlMs: number }): Promise<boolean[]> {
     return this.run("setMany", () => this.inner.setMany(entries, options));
+  }
+
+  /** One call, one timeout and one breaker outcome, however many entries: a batch fails or not as one. */
+  writeVersions(writes: readonly VersionedWrite[]): Promise<VersionedWriteResult[]> {
+    return this.run("writeVersions", () => this.inner.writeVersions(writes));
   }
 
   delete(keys: readonly CacheKey[]): Promise<void> {

@@ -31,6 +31,8 @@ import {
   type UpdateApplier,
   type UpdateEvent,
   type UserId,
+  type VersionedWrite,
+  type VersionedWriteResult,
   type Viewer,
 } from "../domain/index.js";
 
@@ -196,6 +198,15 @@ export class TracedL2Cache implements L2Cache {
     });
   }
 
+  writeVersions(writes: readonly VersionedWrite[]): Promise<VersionedWriteResult[]> {
+    const attributes = { "hg.keys": writes.length };
+    return inSpan(this.tracer, "l2.set", { kind: SpanKind.CLIENT, attributes }, async (span) => {
+      const results = await this.inner.writeVersions(writes);
+      span.setAttribute("hg.written", results.filter((answer) => answer.result === "written").length);
+      return results;
+    });
+  }
+
   delete(keys: readonly CacheKey[]): Promise<void> {
     const attributes = { "hg.keys": keys.length };
     return inSpan(this.tracer, "l2.delete", { kind: SpanKind.CLIENT, attributes }, () =>
@@ -280,13 +291,14 @@ export class TracedChangeFeed implements ChangeFeed {
 }
 
 /**
- * Applying one pushed event, a child of the consumer's `updates.read` span (the producer's trace does
- * not travel in the stream entry): the L2 write, the L1 invalidation and the fan-out are its children.
+ * Applying pushed events, a child of the consumer's `updates.read` span (the producer's trace does
+ * not travel in the stream entry): the L2 write, the L1 invalidation and the fan-out are its
+ * children. A batch (`applyMany`) is one span, with its event's kind and result when it held one.
  */
 export function tracedApplier(
-  inner: Pick<UpdateApplier, "apply">,
+  inner: Pick<UpdateApplier, "apply" | "applyMany">,
   tracer: Tracer,
-): Pick<UpdateApplier, "apply"> {
+): Pick<UpdateApplier, "apply" | "applyMany"> {
   return {
     apply: (event: UpdateEvent) =>
       inSpan(tracer, "updates.apply", { attributes: { "hg.event.kind": event.kind } }, async (span) => {
@@ -294,6 +306,19 @@ export function tracedApplier(
         span.setAttribute("hg.result", outcome.result);
         return outcome;
       }),
+    applyMany: (events: readonly UpdateEvent[]) => {
+      const [only] = events;
+      const attributes =
+        events.length === 1 && only ? { "hg.event.kind": only.kind } : { "hg.events": events.length };
+      return inSpan(tracer, "updates.apply", { attributes }, async (span) => {
+        const attempts = await inner.applyMany(events);
+        const [first] = attempts;
+        if (attempts.length === 1 && first)
+          span.setAttribute("hg.result", first.applied ? first.outcome.result : "failed");
+        else span.setAttribute("hg.failed", attempts.filter((attempt) => !attempt.applied).length);
+        return attempts;
+      });
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import { LRUCache } from "lru-cache";
 import type { UserId } from "../domain/model.js";
 import type { Clock, Logger } from "../domain/ports.js";
 import type { ActiveViewers } from "../domain/ports.js";
-import type { RedisCommands } from "./redis-cluster-client.js";
+import { type RedisCommands, isCluster } from "./redis-cluster-client.js";
 import { activityName } from "../domain/key-names.js";
 
 export interface RedisActiveViewersOptions {
@@ -87,7 +87,23 @@ export class RedisActiveViewers implements ActiveViewers {
   }
 
   async isActive(user: UserId, windowMs: number): Promise<boolean> {
-    const stored = await this.redis.get(this.redisKeyOf(user));
+    return this.touchedWithin(await this.redis.get(this.redisKeyOf(user)), windowMs);
+  }
+
+  /**
+   * One MGET on one server. On a Cluster each viewer's key is in the viewer's slot: one GET each,
+   * all sent at once (the client writes them to their nodes together).
+   */
+  async areActive(users: readonly UserId[], windowMs: number): Promise<boolean[]> {
+    if (users.length === 0) return [];
+    const keys = users.map((user) => this.redisKeyOf(user));
+    const stored = isCluster(this.redis)
+      ? await Promise.all(keys.map((key) => this.redis.get(key)))
+      : await this.redis.mget(keys);
+    return stored.map((value) => this.touchedWithin(value, windowMs));
+  }
+
+  private touchedWithin(stored: string | null, windowMs: number): boolean {
     if (stored === null) return false;
     const touchedAtMs = Number(stored);
     return Number.isFinite(touchedAtMs) && this.clock.nowMs() - touchedAtMs <= windowMs;

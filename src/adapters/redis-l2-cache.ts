@@ -1,7 +1,15 @@
 import type { ChainableCommander } from "ioredis";
 import { CodedError } from "../domain/errors.js";
 import type { ProductInfo } from "../domain/model.js";
-import { type CacheKey, type CacheWrite, type L2Cache, type Logger, cacheKeyId } from "../domain/ports.js";
+import {
+  type CacheKey,
+  type CacheWrite,
+  type L2Cache,
+  type Logger,
+  type VersionedWrite,
+  type VersionedWriteResult,
+  cacheKeyId,
+} from "../domain/ports.js";
 import { cacheEntryName, tagOf } from "../domain/key-names.js";
 import { type RedisCommands, isCluster } from "./redis-cluster-client.js";
 
@@ -16,7 +24,7 @@ export interface RedisL2CacheOptions {
 /**
  * Stores `value` unless the stored entry has the same or a newer version, atomically.
  * KEYS[1] the entry; ARGV[1] incoming version; ARGV[2] the JSON value; ARGV[3] TTL in ms.
- * Returns 1 when written, 0 when not.
+ * Returns 1 when written, 0 when the stored entry has this very version, -1 when it has a newer one.
  *
  * An equal version is not written, but its TTL is stretched to the incoming one: the writer says
  * the stored value is still current (the generic refresh rewrites unchanged entries every period,
@@ -31,7 +39,7 @@ if current then
   if ok and type(decoded) == 'table' then
     local stored = tonumber(decoded['version'])
     if stored and stored > incoming then
-      return 0
+      return -1
     end
     if stored and stored == incoming then
       if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[3]) then
@@ -47,6 +55,13 @@ return 1
 
 /** ioredis sends it as EVALSHA and falls back to EVAL once per connection when the script is unknown. */
 const VERSIONED_SET_COMMAND = "homeGatewayVersionedSet";
+
+/** The versioned-set script's answers. */
+const WRITE_RESULTS: Readonly<Record<string, "written" | "repeated" | "stale">> = {
+  "1": "written",
+  "0": "repeated",
+  "-1": "stale",
+};
 
 interface VersionedSet {
   [VERSIONED_SET_COMMAND](key: string, version: string, value: string, ttlMs: string): unknown;
@@ -162,6 +177,52 @@ export class RedisL2Cache implements L2Cache {
       }
       return written === 1;
     });
+  }
+
+  /**
+   * One pipeline of versioned-set scripts on one server; on a Cluster one per hash tag, all sent at
+   * once. An entry whose command failed (a key of another type, a slot moving) is `failed` alone.
+   */
+  async writeVersions(writes: readonly VersionedWrite[]): Promise<VersionedWriteResult[]> {
+    if (writes.length === 0) return [];
+    const answers = writes.map((write): VersionedWriteResult =>
+      Number.isFinite(write.value.version)
+        ? { result: "failed", error: new L2WriteError("no reply") }
+        : {
+            result: "failed",
+            error: new L2WriteError(
+              `L2 write of ${cacheKeyId(write.key)}: the version is not a finite number`,
+            ),
+          },
+    );
+    const writable = writes.flatMap((write, index) => (Number.isFinite(write.value.version) ? [index] : []));
+    const groups = this.pipelineGroups(writable, (index) => (writes[index] as VersionedWrite).key);
+    const replies = await this.execAll(
+      groups.map((group) => (pipeline) => {
+        for (const index of group) {
+          const write = writes[index] as VersionedWrite;
+          (pipeline as unknown as VersionedSet)[VERSIONED_SET_COMMAND](
+            this.redisKeyOf(write.key),
+            String(write.value.version),
+            JSON.stringify(write.value),
+            String(Math.max(1, Math.ceil(write.ttlMs))),
+          );
+        }
+      }),
+    );
+    groups.forEach((group, groupIndex) =>
+      group.forEach((writeIndex, index) => {
+        const [error, reply] = replies[groupIndex]?.[index] ?? [null, null];
+        const result = WRITE_RESULTS[String(reply)];
+        if (error) answers[writeIndex] = { result: "failed", error };
+        else if (result) answers[writeIndex] = { result };
+      }),
+    );
+    const failures = answers.flatMap((answer) => (answer.result === "failed" ? [answer.error] : []));
+    if (failures.length === answers.length) {
+      throw new L2WriteError(`L2 write of ${writes.length} entries failed`, { cause: failures[0] });
+    }
+    return answers;
   }
 
   /** One DEL per hash tag (a Cluster refuses a DEL across slots), sent together. */

@@ -1,6 +1,5 @@
 import { NO_UPDATE_STREAM_METRICS } from "../domain/metrics.js";
 import type { UpdateSource } from "../domain/ports.js";
-import type { UpdateApplier } from "../domain/updates.js";
 import { isCluster } from "./redis-cluster-client.js";
 import { sampleBacklogAndPrune } from "./update-stream/backlog.js";
 import { handleEntries } from "./update-stream/batches.js";
@@ -10,6 +9,7 @@ import { Heartbeat } from "./update-stream/heartbeat.js";
 import { type StreamEntry, errorMessageOf, readReplyEntries } from "./update-stream/replies.js";
 import {
   type RedisUpdateStreamOptions,
+  type StreamApplier,
   type StreamContext,
   resolveSettings,
 } from "./update-stream/settings.js";
@@ -51,7 +51,7 @@ export class RedisUpdateStream implements UpdateSource {
   readonly group: string;
   readonly deadLetterStream: string;
   private readonly context: StreamContext;
-  private readonly applier: Pick<UpdateApplier, "apply">;
+  private readonly applier: StreamApplier;
   private readonly heartbeat: Heartbeat | undefined;
   private readonly trouble: TroubleLog;
 

@@ -77,7 +77,7 @@ export function updateApplierFor(
     readonly changes: ChangeFeed;
     readonly activeViewers: ActiveViewers | undefined;
   },
-): Pick<UpdateApplier, "apply"> {
+): Pick<UpdateApplier, "apply" | "applyMany"> {
   const { config, logger, telemetry, tracing } = context;
   const applier = new UpdateApplier({
     l2: parts.l2,

@@ -51,6 +51,20 @@ export interface CacheWrite {
   readonly value: ProductInfo;
 }
 
+/** A versioned write with its own TTL, one of a batch (`L2Cache.writeVersions`). */
+export interface VersionedWrite extends CacheWrite {
+  readonly ttlMs: number;
+}
+
+/**
+ * What one write of a batch did: `written`; `repeated` when the store already held exactly this
+ * version (its TTL is stretched to the write's); `stale` when it held a newer one (nothing
+ * changed); `failed` when this entry could not be written (the others may have been).
+ */
+export type VersionedWriteResult =
+  | { readonly result: "written" | "repeated" | "stale" }
+  | { readonly result: "failed"; readonly error: unknown };
+
 /** In-process, short-lived. Synchronous: it never leaves the process. */
 export interface L1Cache {
   getMany(keys: readonly CacheKey[]): Map<string, ProductInfo>;
@@ -77,6 +91,12 @@ export interface L2Cache {
    * whether it was written.
    */
   setMany(entries: readonly CacheWrite[], options: { readonly ttlMs: number }): Promise<boolean[]>;
+  /**
+   * Versioned writes (as `setMany`, each with its TTL) in ONE call, answering for each entry, in
+   * order, what it did. Entries of the same key are written in order. Rejects only when no entry
+   * could be written (the store, the connection, a timeout): one call, one outcome for a breaker.
+   */
+  writeVersions(writes: readonly VersionedWrite[]): Promise<VersionedWriteResult[]>;
   /**
    * Removes the entries, whatever their version, so the next read loads them again; absent keys are
    * fine. A pushed invalidation needs it: evicting L1 alone would let the next read refill L1 from
@@ -207,6 +227,8 @@ export interface ActiveViewers {
   touch(user: UserId): Promise<void>;
   /** Whether the viewer was touched within the last `windowMs`. */
   isActive(user: UserId, windowMs: number): Promise<boolean>;
+  /** `isActive` for many viewers in one round trip, answers aligned with `users`. */
+  areActive(users: readonly UserId[], windowMs: number): Promise<boolean[]>;
 }
 
 /** Something that feeds update events to an applier until stopped: a stream consumer, a queue. */

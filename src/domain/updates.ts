@@ -8,6 +8,8 @@ import {
   type Logger,
   type ProductChange,
   type ProductChanges,
+  type VersionedWrite,
+  type VersionedWriteResult,
   cacheKeyId,
   genericKey,
   personalKey,
@@ -96,6 +98,11 @@ export interface ApplyOutcome {
   readonly viewerActive?: boolean | undefined;
 }
 
+/** What applying one event of a batch came to: its outcome, or why it must be retried. */
+export type ApplyAttempt =
+  | { readonly applied: true; readonly outcome: ApplyOutcome }
+  | { readonly applied: false; readonly error: UpdateApplyError };
+
 /** What applying events counts; an adapter turns it into metrics. */
 export interface UpdateMetrics {
   updateApplied(outcome: ApplyOutcome): void;
@@ -146,6 +153,26 @@ export interface UpdateApplierOptions {
   readonly activeViewers?: ActiveViewerPolicy;
 }
 
+/** One event of a batch: its L2 write or its deletions (or neither, for a plan) and its change. */
+type Step = {
+  readonly event: UpdateEvent;
+  readonly viewerActive?: boolean | undefined;
+  readonly change?: ProductChange;
+} & (
+  | { readonly write: VersionedWrite; readonly drop?: undefined }
+  | {
+      readonly drop: readonly CacheKey[];
+      readonly result: "dropped" | "invalidated";
+      readonly write?: undefined;
+    }
+  | { readonly write?: undefined; readonly drop?: undefined }
+);
+
+/** An event of a batch once L2 answered: its outcome and what to publish, or why it failed. */
+type Stored =
+  | { readonly outcome: ApplyOutcome; readonly change?: ProductChange | undefined }
+  | { readonly error: UpdateApplyError };
+
 /** Writes of one event before its apply fails, when each refused write's entry is gone by the read after it. */
 const WRITE_ATTEMPTS = 3;
 
@@ -191,6 +218,126 @@ export class UpdateApplier {
     const outcome = await this.applyEvent(event);
     this.metrics.updateApplied(outcome);
     return outcome;
+  }
+
+  /**
+   * Applies events that touch distinct cache keys and viewers (the caller keeps each viewer's and
+   * each product's events in order across calls) by the same policy as `apply`, in the same few
+   * round trips however many they are: one activity check for all their viewers; ONE versioned L2
+   * write for all their entries (their deletions, rare, beside it); one invalidation of every key
+   * written or deleted; then every publication, sent at once in the events' order. The answers are
+   * aligned with `events`, one per event: an entry L2 could not write, or a change that could not be
+   * published, fails alone (to be retried) and holds no other event up. The write tells stale from
+   * repeated by itself, so unlike `apply` no read follows a refused write.
+   */
+  async applyMany(events: readonly UpdateEvent[]): Promise<ApplyAttempt[]> {
+    const activity = await this.activityOf(events);
+    const steps = events.map((event) => this.stepOf(event, activity));
+    const stored = await this.store(steps);
+    const keys = stored.flatMap((done) => ("outcome" in done ? done.outcome.keys : []));
+    // Invalidation before publication: a client told of a change must not read the old one back.
+    if (keys.length > 0) await this.invalidate(keys);
+    const published = await Promise.all(
+      stored.map(async (done): Promise<ApplyAttempt> => {
+        if (!("outcome" in done)) return { applied: false, error: done.error };
+        try {
+          if (done.change) await this.publish(done.change);
+        } catch (error) {
+          return { applied: false, error: error as UpdateApplyError };
+        }
+        return { applied: true, outcome: done.outcome };
+      }),
+    );
+    for (const attempt of published) if (attempt.applied) this.metrics.updateApplied(attempt.outcome);
+    return published;
+  }
+
+  /** Each personal event's viewer activity, in one call; empty when no policy asks for it. */
+  private async activityOf(events: readonly UpdateEvent[]): Promise<Map<UserId, boolean>> {
+    const policy = this.options.activeViewers;
+    const users = [...new Set(events.flatMap((event) => (event.kind === "personal" ? [event.user] : [])))];
+    if (!policy || policy.windowMs === 0 || users.length === 0) return new Map();
+    try {
+      const active = await policy.store.areActive(users, policy.windowMs);
+      return new Map(users.map((user, index) => [user, active[index] === true]));
+    } catch (error) {
+      this.options.logger.warn(
+        { err: error, users: users.length },
+        "viewer activity unknown; the pushes are kept as for active viewers",
+      );
+      return new Map();
+    }
+  }
+
+  /** What an event of a batch asks of L2, before anything is sent. */
+  private stepOf(event: UpdateEvent, activity: ReadonlyMap<UserId, boolean>): Step {
+    switch (event.kind) {
+      case "personal": {
+        const key = personalKey(event.user, event.info.id);
+        const viewerActive = activity.get(event.user);
+        const change: ProductChange = { kind: "personal", user: event.user, info: event.info };
+        if (viewerActive === false && this.options.activeViewers?.mode === "drop") {
+          return { event, drop: [key], result: "dropped", viewerActive };
+        }
+        const write = { key, value: event.info, ttlMs: this.personalTtlMs };
+        return { event, write, change, viewerActive };
+      }
+      case "generic": {
+        const write = { key: genericKey(event.info.id), value: event.info, ttlMs: this.genericTtlMs };
+        return { event, write, change: { kind: "generic", info: event.info } };
+      }
+      case "plan":
+        return { event, change: { kind: "plan", user: event.user } };
+      case "invalidate": {
+        const user = event.user;
+        const keys = event.products.map((product) =>
+          user === undefined ? genericKey(product) : personalKey(user, product),
+        );
+        return { event, drop: keys, result: "invalidated" };
+      }
+    }
+  }
+
+  /** The batch's L2 writes in one call and its deletions in another, at the same time. */
+  private async store(steps: readonly Step[]): Promise<Stored[]> {
+    const writes = steps.flatMap((step) => (step.write ? [step.write] : []));
+    const drops = steps.flatMap((step) => step.drop ?? []);
+    const [written, dropped] = await Promise.all([
+      writes.length === 0
+        ? Promise.resolve([])
+        : this.options.l2
+            .writeVersions(writes)
+            .catch((error: unknown) => writes.map((): VersionedWriteResult => ({ result: "failed", error }))),
+      drops.length === 0
+        ? Promise.resolve(undefined)
+        : this.options.l2.delete(drops).then(
+            () => undefined,
+            (error: unknown) => ({ error }),
+          ),
+    ]);
+    let writeIndex = 0;
+    return steps.map((step) => {
+      const { event, viewerActive } = step;
+      const activity = viewerActive === undefined ? {} : { viewerActive };
+      if (step.write) {
+        const answer = written[writeIndex++] ?? { result: "failed", error: new Error("no answer") };
+        const what = `${event.kind} update of ${cacheKeyId(step.write.key)} at version ${step.write.value.version}`;
+        if (answer.result === "failed") {
+          return { error: new UpdateApplyError(event.kind, `${what}: the L2 write failed`, answer.error) };
+        }
+        const keys = answer.result === "stale" ? [] : [step.write.key];
+        const outcome = { kind: event.kind, result: answer.result, keys, ...activity };
+        return answer.result === "stale" ? { outcome } : { outcome, change: step.change };
+      }
+      if (step.drop) {
+        if (dropped) {
+          const what = `${event.kind} update: deleting ${step.drop.length} L2 entries failed`;
+          return { error: new UpdateApplyError(event.kind, what, dropped.error) };
+        }
+        return { outcome: { kind: event.kind, result: step.result, keys: step.drop, ...activity } };
+      }
+      return { outcome: { kind: event.kind, result: "published", keys: [] }, change: step.change };
+    });
   }
 
   private async applyEvent(event: UpdateEvent): Promise<ApplyOutcome> {

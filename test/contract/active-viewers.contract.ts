@@ -68,5 +68,19 @@ export function describeActiveViewersContract(
         ]);
       }
     });
+
+    it("answers many viewers at once as it answers each, in the order asked, repeats included", async () => {
+      const { viewers, peers } = harness;
+      const ids = ["ana", "{u:ana}", "bob", "ünï 🙂", "ana"];
+      await viewers.touch("ana");
+      await viewers.touch("ünï 🙂");
+
+      for (const store of [viewers, ...peers]) {
+        const one = await Promise.all(ids.map((id) => store.isActive(id, CONTRACT_WINDOW_MS)));
+        expect(one).toEqual([true, false, false, true, true]);
+        expect(await store.areActive(ids, CONTRACT_WINDOW_MS)).toEqual(one);
+      }
+      expect(await viewers.areActive([], CONTRACT_WINDOW_MS)).toEqual([]);
+    });
   });
 }

@@ -210,5 +210,56 @@ export function describeL2CacheContract(name: string, makeHarness: () => Promise
         }),
       );
     });
+
+    it("writes a batch of versioned entries in one call, answering each: written, repeated or stale", async () => {
+      const fresh = write(personalKey("ana", "p1"), 3);
+      const generic = write(genericKey("p2"), 7);
+      const older = write(personalKey("bob", "p3"), 2);
+      await cache.setMany([write(personalKey("bob", "p3"), 5), write(genericKey("p2"), 7, "held")], {
+        ttlMs: TTL_MS,
+      });
+
+      const results = await cache.writeVersions([
+        { ...fresh, ttlMs: TTL_MS },
+        { ...older, ttlMs: TTL_MS },
+        { ...generic, ttlMs: TTL_MS },
+      ]);
+
+      expect(results).toEqual([{ result: "written" }, { result: "stale" }, { result: "repeated" }]);
+      const found = await cache.getMany([fresh.key, older.key, generic.key]);
+      expect(found.get(cacheKeyId(fresh.key))?.version).toBe(3);
+      // The stale write changed nothing, the repeated one kept what was there.
+      expect(found.get(cacheKeyId(older.key))?.version).toBe(5);
+      expect(found.get(cacheKeyId(generic.key))?.title).toBe("held");
+      expect(await cache.writeVersions([])).toEqual([]);
+    });
+
+    it("writes a batch's entries of one key in order: a newer one after an older one wins, not the reverse", async () => {
+      const key = personalKey("ana", "p1");
+      const results = await cache.writeVersions([
+        { ...write(key, 1), ttlMs: TTL_MS },
+        { ...write(key, 4), ttlMs: TTL_MS },
+        { ...write(key, 2), ttlMs: TTL_MS },
+      ]);
+
+      expect(results.map((answer) => answer.result)).toEqual(["written", "written", "stale"]);
+      expect((await cache.getMany([key])).get(cacheKeyId(key))?.version).toBe(4);
+    });
+
+    it("keeps each write of a batch to its own TTL", async () => {
+      const short = write(personalKey("ana", "p1"), 1);
+      const long = write(genericKey("p2"), 1);
+      await cache.writeVersions([
+        { ...short, ttlMs: 200 },
+        { ...long, ttlMs: TTL_MS },
+      ]);
+
+      await harness.elapse(300);
+      await waitFor(async () => !(await cache.getMany([short.key])).has(cacheKeyId(short.key)), {
+        timeoutMs: 5_000,
+        what: "the short-lived entry gone",
+      });
+      expect((await cache.getMany([long.key])).get(cacheKeyId(long.key))?.version).toBe(1);
+    });
   });
 }

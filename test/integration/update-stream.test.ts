@@ -14,6 +14,7 @@ import { SystemClock } from "../../src/adapters/system-clock.js";
 import { encodeUpdateEvent } from "../../src/adapters/update-event-json.js";
 import {
   type ApplyOutcome,
+  type L2Cache,
   type ProductChange,
   UPDATE_EVENT_SCHEMA_ID,
   type UpdateEvent,
@@ -516,6 +517,49 @@ describe("RedisUpdateStream", () => {
     expect(await versionOf("ana", "p1")).toBe(3);
     await waitFor(async () => (await pendingCount()) === 0, { timeoutMs: 2_000, what: "acknowledged" });
     expect(metrics.applyFailures).toBe(2);
+  });
+
+  it("writes a read's entries to L2 in one call, in rounds that keep each viewer's order", async () => {
+    const { prefix, l2, consumer, append, versionOf, pendingCount } = await setup();
+    const writes: number[] = [];
+    const counting: L2Cache = {
+      getMany: (keys) => l2.getMany(keys),
+      setMany: (entries, options) => l2.setMany(entries, options),
+      delete: (keys) => l2.delete(keys),
+      writeVersions: (batch) => {
+        writes.push(batch.length);
+        return l2.writeVersions(batch);
+      },
+    };
+    const changes: ProductChange[] = [];
+    const applier = new UpdateApplier({
+      l2: counting,
+      bus: new FakeInvalidationBus(),
+      changes: { publish: async (change) => void changes.push(change) },
+      logger: silentLogger,
+    });
+    // Three viewers' events, then a second event of the first viewer, and one L2 entry that cannot
+    // be written (another type at its key): it stays pending alone.
+    await producer.hset(`${prefix}{u:dan}:p:p1`, "not", "a string");
+    for (const user of ["ana", "bob", "cy", "dan"]) await append(personal(user, "p1", 1));
+    await append(personal("ana", "p1", 2));
+
+    await consumer("gw-a", { applier, claimIdleMs: 60_000 });
+
+    await waitFor(async () => (await pendingCount()) === 1, {
+      timeoutMs: 5_000,
+      what: "all but one acknowledged",
+    });
+    // Round one: the four viewers' first events (at most four a round); round two: ana's second.
+    expect(writes.slice(0, 2)).toEqual([4, 1]);
+    expect(await versionOf("ana", "p1")).toBe(2);
+    expect(await versionOf("cy", "p1")).toBe(1);
+    expect(
+      changes
+        .filter((change) => change.kind === "personal" && change.user === "ana")
+        .map((change) => change.kind !== "plan" && change.info.version),
+    ).toEqual([1, 2]);
+    expect(changes.some((change) => change.kind === "personal" && change.user === "dan")).toBe(false);
   });
 
   it("reports the group's lag (entries not yet delivered) and its pending entries", async () => {

@@ -295,6 +295,7 @@ export class CacheSystem {
     const l2: L2Cache = {
       getMany: (keys) => this.hold(owner, "l2 getMany", () => this.l2.getMany(keys)),
       setMany: (entries, options) => this.hold(owner, "l2 setMany", () => this.l2.setMany(entries, options)),
+      writeVersions: (writes) => this.hold(owner, "l2 writeVersions", () => this.l2.writeVersions(writes)),
       delete: (keys) =>
         this.hold(owner, "l2 delete", async () => {
           await this.l2.delete(keys);

@@ -349,6 +349,134 @@ describe("UpdateApplier", () => {
   });
 });
 
+describe("UpdateApplier.applyMany (a read's events at once)", () => {
+  const bob = (product: string, version: number) =>
+    ({ kind: "personal", user: "bob", info: productInfo(product, version) }) as const;
+
+  it("applies a read's events in one activity check, one L2 write, one invalidation, and a publication each", async () => {
+    const { l2, bus, changes, viewers, applier } = setup({
+      activeViewers: (store) => ({ store, windowMs: 60_000, mode: "drop" }),
+    });
+    await viewers.touch("ana");
+    await viewers.touch("bob");
+    const events = [ana("p1", 1), bob("p1", 2), { kind: "generic", info: productInfo("p9", 3) } as const];
+
+    const attempts = await applier.applyMany(events);
+
+    expect(attempts.map((attempt) => attempt.applied && attempt.outcome.result)).toEqual([
+      "written",
+      "written",
+      "written",
+    ]);
+    // The round trips of the whole read: what used to be four per event.
+    expect(viewers.calls.areActive).toEqual([["ana", "bob"]]);
+    expect(viewers.calls.isActive).toHaveLength(0);
+    expect(l2.calls.writeVersions).toHaveLength(1);
+    expect(l2.calls.writeVersions[0]?.map((write) => write.ttlMs)).toEqual([
+      UPDATE_APPLIER_DEFAULTS.personalTtlMs,
+      UPDATE_APPLIER_DEFAULTS.personalTtlMs,
+      60_000,
+    ]);
+    expect(l2.calls.setMany).toHaveLength(0);
+    expect(l2.calls.getMany).toHaveLength(0);
+    expect(bus.published).toEqual([[personalKey("ana", "p1"), personalKey("bob", "p1"), genericKey("p9")]]);
+    expect(changes.published).toEqual([
+      { kind: "personal", user: "ana", info: productInfo("p1", 1) },
+      { kind: "personal", user: "bob", info: productInfo("p1", 2) },
+      { kind: "generic", info: productInfo("p9", 3) },
+    ]);
+  });
+
+  it("fails an entry L2 could not write alone: the others are written, invalidated and published", async () => {
+    const { l2, bus, changes, applied, applier } = setup();
+    l2.failing(personalKey("bob", "p1"));
+
+    const attempts = await applier.applyMany([ana("p1", 1), bob("p1", 2), ana("p2", 3)]);
+
+    expect(attempts.map((attempt) => attempt.applied)).toEqual([true, false, true]);
+    expect(attempts[1]?.applied === false && attempts[1].error).toBeInstanceOf(UpdateApplyError);
+    expect(bus.published).toEqual([[personalKey("ana", "p1"), personalKey("ana", "p2")]]);
+    expect(changes.published.map((change) => change.kind !== "plan" && change.info.id)).toEqual(["p1", "p2"]);
+    expect(applied).toHaveLength(2);
+  });
+
+  it("publishes nothing for a stale event among fresh ones, and a repeated one again", async () => {
+    const { l2, bus, changes, applier } = setup();
+    l2.seed([
+      { key: personalKey("bob", "p1"), value: productInfo("p1", 9) },
+      { key: genericKey("p2"), value: productInfo("p2", 4) },
+    ]);
+
+    const attempts = await applier.applyMany([
+      ana("p1", 1),
+      bob("p1", 2),
+      { kind: "generic", info: productInfo("p2", 4) },
+    ]);
+
+    expect(attempts.map((attempt) => attempt.applied && attempt.outcome.result)).toEqual([
+      "written",
+      "stale",
+      "repeated",
+    ]);
+    expect(l2.peek(personalKey("bob", "p1"))?.version).toBe(9);
+    expect(bus.published).toEqual([[personalKey("ana", "p1"), genericKey("p2")]]);
+    expect(changes.published).toEqual([
+      { kind: "personal", user: "ana", info: productInfo("p1", 1) },
+      { kind: "generic", info: productInfo("p2", 4) },
+    ]);
+  });
+
+  it("fails every written event of the read when the one L2 call fails, publishing nothing", async () => {
+    const { l2, changes, applier } = setup();
+    l2.failWith(new Error("L2 timed out"));
+
+    const attempts = await applier.applyMany([
+      ana("p1", 1),
+      bob("p1", 2),
+      { kind: "plan", user: "cy", version: 1 },
+    ]);
+
+    expect(attempts.map((attempt) => attempt.applied)).toEqual([false, false, true]);
+    expect(changes.published).toEqual([{ kind: "plan", user: "cy" }]);
+  });
+
+  it("fails only the event whose change could not be published", async () => {
+    const { changes, applier } = setup();
+    const publish = changes.publish.bind(changes);
+    changes.publish = async (change) => {
+      if (change.kind === "personal" && change.user === "bob") throw new Error("Command timed out");
+      return publish(change);
+    };
+
+    const attempts = await applier.applyMany([ana("p1", 1), bob("p1", 2)]);
+
+    expect(attempts.map((attempt) => attempt.applied)).toEqual([true, false]);
+  });
+
+  it("drops inactive viewers' pushes and invalidate events' entries beside the write", async () => {
+    const { l2, bus, viewers, applier } = setup({
+      activeViewers: (store) => ({ store, windowMs: 60_000, mode: "drop" }),
+    });
+    await viewers.touch("ana");
+    l2.seed([{ key: personalKey("bob", "p1"), value: productInfo("p1", 1) }]);
+
+    const attempts = await applier.applyMany([
+      ana("p1", 1),
+      bob("p1", 2),
+      { kind: "invalidate", products: ["p7"] },
+    ]);
+
+    expect(attempts.map((attempt) => attempt.applied && attempt.outcome.result)).toEqual([
+      "written",
+      "dropped",
+      "invalidated",
+    ]);
+    expect(l2.peek(personalKey("bob", "p1"))).toBeUndefined();
+    expect(l2.calls.delete).toEqual([[personalKey("bob", "p1"), genericKey("p7")]]);
+    expect(bus.published).toEqual([[personalKey("ana", "p1"), personalKey("bob", "p1"), genericKey("p7")]]);
+  });
+});
+
 /**
  * After each of the next `count` refused writes (before the read that follows), deletes the written
  * keys, as an invalidate event applied in between would; `refill` then puts an entry back for the

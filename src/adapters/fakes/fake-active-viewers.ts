@@ -5,7 +5,11 @@ import type { ActiveViewers, Clock, UserId } from "../../domain/index.js";
  * read time), every call is recorded, and `isActive` fails on demand.
  */
 export class FakeActiveViewers implements ActiveViewers {
-  readonly calls: { readonly touch: UserId[]; readonly isActive: UserId[] } = { touch: [], isActive: [] };
+  readonly calls: {
+    readonly touch: UserId[];
+    readonly isActive: UserId[];
+    readonly areActive: UserId[][];
+  } = { touch: [], isActive: [], areActive: [] };
   private readonly lastTouchMs = new Map<UserId, number>();
   private readonly clock: Clock;
   private failure: Error | null = null;
@@ -26,7 +30,17 @@ export class FakeActiveViewers implements ActiveViewers {
     return touchedAtMs !== undefined && this.clock.nowMs() - touchedAtMs <= windowMs;
   }
 
-  /** Every later `isActive` rejects with `error` until `failWith(null)`; `touch` never fails. */
+  async areActive(users: readonly UserId[], windowMs: number): Promise<boolean[]> {
+    this.calls.areActive.push([...users]);
+    if (this.failure) throw this.failure;
+    const nowMs = this.clock.nowMs();
+    return users.map((user) => {
+      const touchedAtMs = this.lastTouchMs.get(user);
+      return touchedAtMs !== undefined && nowMs - touchedAtMs <= windowMs;
+    });
+  }
+
+  /** Every later `isActive` and `areActive` rejects with `error` until `failWith(null)`; `touch` never fails. */
   failWith(error: Error | null): void {
     this.failure = error;
   }

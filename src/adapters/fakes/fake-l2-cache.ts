@@ -4,6 +4,8 @@ import {
   type Clock,
   type L2Cache,
   type ProductInfo,
+  type VersionedWrite,
+  type VersionedWriteResult,
   cacheKeyId,
 } from "../../domain/index.js";
 
@@ -21,7 +23,10 @@ export class FakeL2Cache implements L2Cache {
     readonly getMany: CacheKey[][];
     readonly setMany: CacheWrite[][];
     readonly delete: CacheKey[][];
-  } = { getMany: [], setMany: [], delete: [] };
+    readonly writeVersions: VersionedWrite[][];
+  } = { getMany: [], setMany: [], delete: [], writeVersions: [] };
+  /** Keys whose writes fail alone (`failing`), as an entry of another type fails in Redis. */
+  private readonly failingKeys = new Set<string>();
   private readonly store = new Map<string, Stored>();
   private readonly clock: Clock;
   private failure: Error | null = null;
@@ -55,6 +60,27 @@ export class FakeL2Cache implements L2Cache {
     });
   }
 
+  async writeVersions(writes: readonly VersionedWrite[]): Promise<VersionedWriteResult[]> {
+    this.calls.writeVersions.push([...writes]);
+    await this.stall();
+    const results = writes.map((write): VersionedWriteResult => {
+      const id = cacheKeyId(write.key);
+      if (this.failingKeys.has(id)) return { result: "failed", error: new Error(`${id} cannot be written`) };
+      const stored = this.live(id);
+      if (stored && stored.value.version > write.value.version) return { result: "stale" };
+      const expiresAtMs = this.clock.nowMs() + write.ttlMs;
+      if (stored && stored.value.version === write.value.version) {
+        this.store.set(id, { value: stored.value, expiresAtMs: Math.max(stored.expiresAtMs, expiresAtMs) });
+        return { result: "repeated" };
+      }
+      this.store.set(id, { value: write.value, expiresAtMs });
+      return { result: "written" };
+    });
+    const failed = results.filter((answer) => answer.result === "failed");
+    if (failed.length === results.length && failed[0]?.result === "failed") throw failed[0].error;
+    return results;
+  }
+
   async delete(keys: readonly CacheKey[]): Promise<void> {
     this.calls.delete.push([...keys]);
     await this.stall();
@@ -64,6 +90,12 @@ export class FakeL2Cache implements L2Cache {
   /** Every later call rejects with `error` (after any delay) until `failWith(null)`. */
   failWith(error: Error | null): void {
     this.failure = error;
+  }
+
+  /** Writes of `key` fail alone from now on (the batch's other entries are written); `false` heals it. */
+  failing(key: CacheKey, fails = true): void {
+    if (fails) this.failingKeys.add(cacheKeyId(key));
+    else this.failingKeys.delete(cacheKeyId(key));
   }
 
   /** Every later call waits `ms` on the clock before it answers; 0 turns it off. */

@@ -1,30 +1,31 @@
 import { SpanKind, trace } from "@opentelemetry/api";
-import type { UpdateApplier, UpdateEvent } from "../../domain/updates.js";
+import type { UpdateEvent } from "../../domain/updates.js";
 import { parseUpdateEvent } from "../update-event-json.js";
 import { deadLetter, oversizeFields, oversizeOfReadEntry, oversizeRejection } from "./dead-letters.js";
 import { type StreamEntry, fieldOf } from "./replies.js";
-import { type StreamContext, UPDATE_EVENT_FIELD } from "./settings.js";
+import { type StreamApplier, type StreamContext, UPDATE_EVENT_FIELD } from "./settings.js";
 import type { HandledBatch } from "./trouble.js";
 
 /** A proxy until tracing starts (if ever), then the SDK's tracer: fetched once, not per batch. */
 const TRACER = trace.getTracer("home-gateway");
 
 /**
- * Applies a batch's entries concurrently across lanes and acknowledges the applied ones in one
- * XACK, after every apply of the batch settled. A lane is what an entry's order matters for: one
- * viewer (personal, plan and the viewer's invalidate events) or one product's generic data
- * (generic and generic invalidate events, which wait for every product they name); within a lane
- * entries apply one after the other in stream order, and lanes run side by side (up to
- * `MAX_APPLYING` entries at once), so an entry costs its own Redis round trips rather than those
- * of every entry before it. An entry whose apply rejects stays pending; the entries after it, its lane's too, are still applied (versioned
- * writes make their order irrelevant), so one bad entry holds nothing up. An entry that fails
- * validation is dead-lettered in its place in stream order: after the entries before it, before
- * those after it (dead letters are rare). Once `stopping()`, entries not yet started are left
- * pending.
+ * Applies a batch's entries in rounds and acknowledges the applied ones in one XACK, after every
+ * round settled. A lane is what an entry's order matters for: one viewer (personal, plan and the
+ * viewer's invalidate events) or one product's generic data (generic and generic invalidate events,
+ * which wait for every product they name). A round holds at most one entry per lane, each entry
+ * comes in a round after its lane's previous entry, and a round's events are applied together
+ * (`UpdateApplier.applyMany`: one L2 write for all of them, one invalidation, their publications at
+ * once), so a read of many viewers' events costs a few round trips, not a few per event. An entry
+ * whose apply fails stays pending; the entries after it, its lane's too, are still applied
+ * (versioned writes make their order irrelevant), so one bad entry holds nothing up. An entry that
+ * fails validation is dead-lettered in its place in stream order, in a round of its own: after the
+ * entries before it, before those after it (dead letters are rare). Once `stopping()`, rounds not
+ * yet started are left pending.
  */
 export function handleEntries(
   context: StreamContext,
-  applier: Pick<UpdateApplier, "apply">,
+  applier: StreamApplier,
   entries: readonly StreamEntry[],
   stopping: () => boolean,
 ): Promise<HandledBatch> {
@@ -37,92 +38,129 @@ export function handleEntries(
 
 async function applyEntries(
   context: StreamContext,
-  applier: Pick<UpdateApplier, "apply">,
+  applier: StreamApplier,
   entries: readonly StreamEntry[],
   stopping: () => boolean,
 ): Promise<HandledBatch> {
   const { redis, settings, metrics } = context;
   const acked = new Array<boolean>(entries.length).fill(false);
-  let failed = 0;
-  let firstError: unknown;
-  /** The last entry started in each lane: the next one of that lane starts after it settled. */
-  const tails = new Map<string, Promise<void>>();
-  const running: Promise<void>[] = [];
-  const applying = new Slots(MAX_APPLYING);
-  entries.forEach((entry, index) => {
-    const work = prepare(context, entry);
-    const lanes = work.lanes;
-    // A dead letter keeps its place: written after every entry before it, before any after it.
-    const before = work.barrier
-      ? [...running]
-      : [...lanes, BARRIER].flatMap((lane) => {
-          const tail = tails.get(lane);
-          return tail ? [tail] : [];
-        });
-    const run = async (): Promise<void> => {
-      await applying.acquire();
-      try {
-        if (stopping()) return;
-        if (await work.run(applier)) acked[index] = true;
-      } catch (error) {
-        failed++;
-        firstError ??= error;
-        metrics.updateApplyFailed();
-      } finally {
-        applying.release();
-      }
-    };
-    // Entries of no lane in flight start at once (in this turn, as the batch's first one always did).
-    const done = before.length === 0 ? run() : Promise.all(before).then(run);
-    for (const lane of work.barrier ? [BARRIER] : lanes) tails.set(lane, done);
-    running.push(done);
-  });
-  await Promise.all(running);
+  const batch = { failed: 0, firstError: undefined as unknown };
+  const works = entries.map((entry) => prepare(context, entry));
+  const failedOne = (error: unknown): void => {
+    batch.failed++;
+    batch.firstError ??= error;
+    metrics.updateApplyFailed();
+  };
+  for (const round of roundsOf(works)) {
+    if (stopping()) break;
+    await applyRound(applier, round, works, failedOne, (index) => (acked[index] = true));
+  }
   const acks = entries.filter((_, index) => acked[index]).map((entry) => entry.id);
   if (acks.length > 0) await redis.xack(settings.stream, settings.group, ...acks);
-  return { failed, firstError };
+  return batch;
 }
 
 /**
- * Entries applied at once, at most. Below the L2 breaker's threshold of consecutive failures (5):
- * one event-loop stall that times out every L2 call in flight cannot open it by itself.
+ * The batch's entries, by index, in rounds: each entry after its lanes' previous entries and after
+ * the last dead letter before it; a dead letter after every entry before it, alone in its round. A
+ * round holds at most `MAX_ROUND_ENTRIES` entries.
  */
-const MAX_APPLYING = 4;
-
-/** At most `size` holders at a time; the others wait in the order they asked. */
-class Slots {
-  private free: number;
-  private readonly waiting: (() => void)[] = [];
-
-  constructor(size: number) {
-    this.free = size;
-  }
-
-  acquire(): Promise<void> {
-    if (this.free > 0) {
-      this.free--;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.free++;
-  }
+function roundsOf(works: readonly EntryWork[]): number[][] {
+  const rounds: number[][] = [];
+  const laneRound = new Map<string, number>();
+  let barrierRound = -1;
+  works.forEach((work, index) => {
+    let round = work.barrier
+      ? rounds.length
+      : Math.max(barrierRound + 1, ...work.lanes.map((lane) => (laneRound.get(lane) ?? -1) + 1));
+    while (!work.barrier && (rounds[round]?.length ?? 0) >= MAX_ROUND_ENTRIES) round++;
+    (rounds[round] ??= []).push(index);
+    if (work.barrier) barrierRound = round;
+    for (const lane of work.lanes) laneRound.set(lane, round);
+  });
+  return rounds;
 }
 
-/** An entry's work: what it waits for, and applying it (true: acknowledge it with the batch). */
+/**
+ * Entries in one round, at most. Each round's L2 writes are one call (one timeout, one breaker
+ * outcome), so a stall that times out a round's write counts once against the breaker however
+ * many entries it held.
+ */
+const MAX_ROUND_ENTRIES = 4;
+
+/** One round: its events through `applyMany` (or `apply` each), its other entries beside them. */
+async function applyRound(
+  applier: StreamApplier,
+  round: readonly number[],
+  works: readonly EntryWork[],
+  failedOne: (error: unknown) => void,
+  ackOne: (index: number) => void,
+): Promise<void> {
+  const events = round.flatMap((index) => {
+    const event = works[index]?.event;
+    return event ? [{ index, event }] : [];
+  });
+  const others = round.filter((index) => works[index]?.event === undefined);
+  const applied = Promise.resolve()
+    .then(() =>
+      applyEvents(
+        applier,
+        events.map(({ event }) => event),
+      ),
+    )
+    .then(
+      (attempts) =>
+        attempts.forEach((attempt, position) => {
+          const index = events[position]?.index;
+          if (index === undefined) return;
+          if (attempt === true) ackOne(index);
+          else failedOne(attempt.error);
+        }),
+      (error: unknown) => events.forEach(() => failedOne(error)),
+    );
+  await Promise.all([
+    applied,
+    ...others.map(async (index) => {
+      try {
+        if (await works[index]?.run()) ackOne(index);
+      } catch (error) {
+        failedOne(error);
+      }
+    }),
+  ]);
+}
+
+/** Each event's answer, aligned with `events`: true when applied, else the error. */
+async function applyEvents(
+  applier: StreamApplier,
+  events: readonly UpdateEvent[],
+): Promise<(true | { readonly error: unknown })[]> {
+  if (events.length === 0) return [];
+  if (applier.applyMany) {
+    const attempts = await applier.applyMany(events);
+    return attempts.map((attempt) => (attempt.applied ? true : { error: attempt.error }));
+  }
+  return Promise.all(
+    events.map((event) =>
+      applier.apply(event).then(
+        (): true => true,
+        (error: unknown) => ({ error }),
+      ),
+    ),
+  );
+}
+
+/**
+ * An entry's work: what it waits for, and either its event (applied with its round's) or what to do
+ * instead (true: acknowledge it with the batch).
+ */
 interface EntryWork {
   readonly lanes: readonly string[];
   /** A dead letter: written after every entry before it, before any entry after it starts. */
   readonly barrier?: true;
-  run(applier: Pick<UpdateApplier, "apply">): Promise<boolean>;
+  readonly event?: UpdateEvent;
+  run(): Promise<boolean>;
 }
-
-/** The tail of the last dead letter, which every entry after it waits for. */
-const BARRIER = "\u0000dead-letter";
 
 function prepare(context: StreamContext, entry: StreamEntry): EntryWork {
   const { settings } = context;
@@ -161,13 +199,8 @@ function prepare(context: StreamContext, entry: StreamEntry): EntryWork {
       : parseUpdateEvent(raw, { maxBytes: settings.maxEventBytes });
   if (parsed.ok) {
     const event = parsed.event;
-    return {
-      lanes: lanesOf(event),
-      run: async (applier) => {
-        await applier.apply(event);
-        return true;
-      },
-    };
+    // Applied with its round's events, never through run().
+    return { lanes: lanesOf(event), event, run: () => Promise.resolve(false) };
   }
   const rejection = parsed.rejection;
   return {

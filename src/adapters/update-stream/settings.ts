@@ -4,6 +4,9 @@ import type { UpdateApplier } from "../../domain/updates.js";
 import { type RedisCommands, commandTimeoutOf, socketTimeoutOf } from "../redis-cluster-client.js";
 import { DEFAULT_MAX_EVENT_BYTES } from "../update-event-json.js";
 
+/** What the consumer applies with: `applyMany` when it has it, else `apply` for each event. */
+export type StreamApplier = Pick<UpdateApplier, "apply"> & Partial<Pick<UpdateApplier, "applyMany">>;
+
 export interface RedisUpdateStreamOptions {
   /**
    * A client for this consumer alone, from `createRedisClient` with
@@ -11,7 +14,8 @@ export interface RedisUpdateStreamOptions {
    * the command and socket timeouts to blocking commands too. `stop()` disconnects it.
    */
   readonly redis: RedisCommands;
-  readonly applier: Pick<UpdateApplier, "apply">;
+  /** `applyMany` applies a read's events a round at a time; without it, `apply` each. */
+  readonly applier: StreamApplier;
   /** This instance's name in the group; unique per process (a restarted process is a new consumer). */
   readonly consumer: string;
   readonly clock: Clock;
